@@ -1,0 +1,301 @@
+"""Page front matter: parse it strictly and check it against the site's schema."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+# Same delimiters as MkDocs, which silently ignores YAML it cannot parse; this module does not.
+_BLOCK_RE = re.compile(r"\A-{3}[ \t]*\r?\n(.*?\r?\n)(?:\.{3}|-{3})[ \t]*\r?\n", re.DOTALL)
+
+VALIDITY_STATES = ("in-force", "historical")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in a page's front matter, with where and how to fix it."""
+
+    path: str
+    line: int
+    message: str
+    fix: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}\n  fix: {self.fix}"
+
+
+@dataclass(frozen=True)
+class Note:
+    text: str
+    source: str
+
+
+@dataclass(frozen=True)
+class Validity:
+    status: str
+    notes: tuple[Note, ...] = ()
+
+    @property
+    def historical(self) -> bool:
+        return self.status == "historical"
+
+
+@dataclass(frozen=True)
+class Signer:
+    authority: str
+    title: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Document:
+    issuer: str
+    number: str
+    place: str
+    date: str
+    subject: str
+    signer: Signer | None = None
+    issuer_parent: str = ""
+
+
+@dataclass(frozen=True)
+class ExtraQr:
+    label: str
+    url: str
+
+
+@dataclass(frozen=True)
+class FlyerOptions:
+    enabled: bool = True
+    summary: str = ""
+    steps: str = ""
+    qr: tuple[ExtraQr, ...] = ()
+
+
+@dataclass(frozen=True)
+class PageMeta:
+    title: str
+    description: str
+    document: Document | None = None
+    validity: Validity | None = None
+    flyer: FlyerOptions = field(default_factory=FlyerOptions)
+
+
+# key -> (expected python type, required, human description)
+_Spec = dict[str, tuple[type | tuple[type, ...], bool, str]]
+_TOP: _Spec = {
+    "title": (str, True, "the page title, a text"),
+    "description": (str, True, "one or two plain sentences saying what the page is for"),
+    "document": (dict, False, "the official document's metadata"),
+    "validity": (dict, False, "status: in-force or historical, with notes"),
+    "flyer": (dict, False, "what the printable flyer shows"),
+    # Material for MkDocs keys that pages may use.
+    "hide": (list, False, "a list such as [navigation, toc]"),
+    "icon": (str, False, "a Material icon name"),
+    "search": (dict, False, "for example {exclude: true}"),
+}
+_DOCUMENT: _Spec = {
+    "issuer": (str, True, "the issuing body"),
+    "issuer_parent": (str, False, "the body above the issuer, printed above it"),
+    "number": (str, True, 'the document number as printed, blanks kept, e.g. "...../STTTT"'),
+    "place": (str, True, "the place in the date line"),
+    "date": (str, True, 'the date as printed, blanks kept, e.g. "ngày   tháng   năm 2024"'),
+    "subject": (str, True, 'the subject line, "V/v ..."'),
+    "signer": (dict, False, "authority, title and name of the signer"),
+}
+_SIGNER: _Spec = {
+    "authority": (str, False, 'the signing authority line, e.g. "KT. GIÁM ĐỐC"'),
+    "title": (str, True, "the signer's title"),
+    "name": (str, True, "the signer's name"),
+}
+_VALIDITY: _Spec = {
+    "status": (str, True, "in-force or historical"),
+    "notes": (list, False, "a list of {text, source}"),
+}
+_NOTE: _Spec = {
+    "text": (str, True, "what has changed"),
+    "source": (str, True, "where that fact comes from"),
+}
+_FLYER: _Spec = {
+    "enabled": (bool, False, "true or false; false means no flyer for this page"),
+    "summary": (str, False, "a short text printed under the title"),
+    "steps": (str, False, "the heading of the section whose numbered list the flyer prints"),
+    "qr": (list, False, "a list of {label, url} for extra QR codes"),
+}
+_QR: _Spec = {
+    "label": (str, True, "a short caption under the QR code"),
+    "url": (str, True, "an absolute https:// address"),
+}
+
+
+class _Checker:
+    def __init__(self, path: str, lines: dict[tuple[str, ...], int], first_line: int) -> None:
+        self.path = path
+        self.lines = lines
+        self.first_line = first_line
+        self.problems: list[Problem] = []
+
+    def line(self, keys: tuple[str, ...]) -> int:
+        while keys and keys not in self.lines:
+            keys = keys[:-1]
+        return self.lines.get(keys, 0) + self.first_line
+
+    def add(self, keys: tuple[str, ...], message: str, fix: str) -> None:
+        self.problems.append(Problem(self.path, self.line(keys), message, fix))
+
+    def mapping(self, raw: Any, spec: _Spec, keys: tuple[str, ...]) -> dict[str, Any]:
+        name = ".".join(keys) or "front matter"
+        if not isinstance(raw, dict):
+            self.add(keys, f"{name} must be a mapping of keys to values", _example(spec))
+            return {}
+        out: dict[str, Any] = {}
+        for key, value in raw.items():
+            where = (*keys, str(key))
+            if key not in spec:
+                allowed = ", ".join(spec)
+                self.add(where, f"unknown key '{'.'.join(where)}'", f"use one of: {allowed}")
+                continue
+            expected, _, what = spec[key]
+            if not isinstance(value, expected) or (expected is str and not value.strip()):
+                self.add(where, f"'{'.'.join(where)}' has the wrong type or is empty", what)
+                continue
+            out[key] = value
+        for key, (_, required, what) in spec.items():
+            if required and key not in raw:
+                self.add(keys, f"'{'.'.join((*keys, key))}' is missing", f"add {key}: {what}")
+        return out
+
+    def items(self, raw: list[Any], spec: _Spec, keys: tuple[str, ...]) -> list[dict[str, Any]]:
+        return [self.mapping(item, spec, (*keys, str(i))) for i, item in enumerate(raw)]
+
+
+def _example(spec: _Spec) -> str:
+    return "write it as: " + "; ".join(f"{key}: <{what}>" for key, (_, _, what) in spec.items())
+
+
+def _key_lines(text: str) -> dict[tuple[str, ...], int]:
+    """Line (0-based, within the block) of each key path, for error messages."""
+    lines: dict[tuple[str, ...], int] = {}
+
+    def walk(node: yaml.Node, keys: tuple[str, ...]) -> None:
+        lines.setdefault(keys, node.start_mark.line)
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                where = (*keys, str(key_node.value))
+                lines[where] = key_node.start_mark.line
+                walk(value_node, where)
+        elif isinstance(node, yaml.SequenceNode):
+            for i, item in enumerate(node.value):
+                walk(item, (*keys, str(i)))
+
+    root = yaml.compose(text, Loader=yaml.SafeLoader)
+    if root is not None:
+        walk(root, ())
+    return lines
+
+
+def split_front_matter(source: str) -> tuple[str | None, str]:
+    """Return (front matter text or None, body)."""
+    match = _BLOCK_RE.match(source)
+    if not match:
+        return None, source
+    return match.group(1), source[match.end() :]
+
+
+def parse_page_meta(source: str, path: str) -> tuple[PageMeta | None, list[Problem]]:
+    """Parse and check the front matter of one Markdown page."""
+    block, _ = split_front_matter(source)
+    if block is None:
+        if source.lstrip().startswith("---"):
+            return None, [
+                Problem(
+                    path,
+                    1,
+                    "the front matter has no closing '---' line",
+                    "end the block of keys with a line holding only ---",
+                )
+            ]
+        return None, [
+            Problem(
+                path,
+                1,
+                "the page has no front matter",
+                "start the file with ---, then title: and description:, then ---",
+            )
+        ]
+    try:
+        raw = yaml.safe_load(block)
+        lines = _key_lines(block)
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        line = (mark.line + 2) if mark is not None else 1
+        problem = getattr(err, "problem", None) or str(err).splitlines()[0]
+        return None, [
+            Problem(
+                path,
+                line,
+                f"the front matter is not valid YAML ({problem})",
+                "check the indentation, and put text holding ':' or '#' in double quotes",
+            )
+        ]
+    check = _Checker(path, lines, first_line=2)
+    top = check.mapping(raw, _TOP, ())
+    document = validity = None
+    flyer = FlyerOptions()
+    if "document" in top:
+        doc = check.mapping(top["document"], _DOCUMENT, ("document",))
+        signer = None
+        if "signer" in doc:
+            s = check.mapping(doc["signer"], _SIGNER, ("document", "signer"))
+            signer = Signer(s.get("authority", ""), s.get("title", ""), s.get("name", ""))
+        document = Document(
+            issuer=doc.get("issuer", ""),
+            issuer_parent=doc.get("issuer_parent", ""),
+            number=doc.get("number", ""),
+            place=doc.get("place", ""),
+            date=doc.get("date", ""),
+            subject=doc.get("subject", ""),
+            signer=signer,
+        )
+    if "validity" in top:
+        val = check.mapping(top["validity"], _VALIDITY, ("validity",))
+        status = val.get("status", "")
+        if status and status not in VALIDITY_STATES:
+            check.add(
+                ("validity", "status"),
+                f"validity.status '{status}' is not known",
+                f"use one of: {', '.join(VALIDITY_STATES)}",
+            )
+        notes = check.items(val.get("notes", []), _NOTE, ("validity", "notes"))
+        validity = Validity(
+            status, tuple(Note(n.get("text", ""), n.get("source", "")) for n in notes)
+        )
+    if "flyer" in top:
+        fly = check.mapping(top["flyer"], _FLYER, ("flyer",))
+        qrs = check.items(fly.get("qr", []), _QR, ("flyer", "qr"))
+        for i, qr in enumerate(qrs):
+            if "url" in qr and not re.match(r"https?://[^\s/]+", qr["url"]):
+                check.add(
+                    ("flyer", "qr", str(i), "url"),
+                    f"flyer.qr.{i}.url '{qr['url']}' is not an absolute address",
+                    "write the full address, starting with https://",
+                )
+        flyer = FlyerOptions(
+            enabled=fly.get("enabled", True),
+            summary=fly.get("summary", ""),
+            steps=fly.get("steps", ""),
+            qr=tuple(ExtraQr(q.get("label", ""), q.get("url", "")) for q in qrs),
+        )
+    if check.problems:
+        return None, check.problems
+    meta = PageMeta(
+        title=top["title"].strip(),
+        description=top["description"].strip(),
+        document=document,
+        validity=validity,
+        flyer=flyer,
+    )
+    return meta, []

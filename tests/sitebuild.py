@@ -1,0 +1,81 @@
+"""Build sites with the real MkDocs command line, as users do, for the tests."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@dataclass(frozen=True)
+class Build:
+    returncode: int
+    log: str
+    site_dir: Path
+
+
+def run_mkdocs(
+    config_file: Path, site_dir: Path, site_url: str | None, *args: str, env: dict | None = None
+) -> Build:
+    """Run `mkdocs build` in a subprocess and return its exit code and combined log."""
+    environ = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    environ.pop("SITE_URL", None)
+    if site_url is not None:
+        environ["SITE_URL"] = site_url
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "-f",
+            str(config_file),
+            "-d",
+            str(site_dir),
+            *args,
+        ],
+        cwd=config_file.parent,
+        env=environ,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    return Build(proc.returncode, proc.stdout + proc.stderr, site_dir)
+
+
+def make_fixture_project(tmp: Path, pages: dict[str, str], overrides: str = "") -> Path:
+    """A project that inherits the real mkdocs.yml but has its own docs and nav.
+
+    `pages` maps docs-relative paths to file contents; `overrides` is extra YAML for the
+    fixture's mkdocs.yml. Returns the fixture's mkdocs.yml.
+    """
+    tmp.mkdir(parents=True, exist_ok=True)
+    for name in ("hooks", "overrides"):
+        (tmp / name).symlink_to(ROOT / name)
+    docs = tmp / "docs"
+    (docs / "assets").mkdir(parents=True)
+    (docs / "assets" / "images").symlink_to(ROOT / "docs" / "assets" / "images")
+    (docs / "assets" / "stylesheets").symlink_to(ROOT / "docs" / "assets" / "stylesheets")
+    for rel, text in pages.items():
+        path = docs / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    nav_pages = sorted(p for p in pages if p.endswith(".md") and not p.endswith(".en.md"))
+    nav = "\n".join(f"  - {p}" for p in nav_pages)
+    config = tmp / "mkdocs.yml"
+    config.write_text(
+        f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: docs\nnav:\n{nav}\n{overrides}\n",
+        encoding="utf-8",
+    )
+    return config
+
+
+def page(
+    title: str, body: str = "Nội dung.", description: str = "Mô tả ngắn.", extra: str = ""
+) -> str:
+    """Markdown source of a page with valid front matter."""
+    return f"---\ntitle: {title}\ndescription: {description}\n{extra}---\n\n{body}\n"

@@ -1,0 +1,112 @@
+"""Mistakes contributors make, built with the real command line: clear messages, no tracebacks."""
+
+from __future__ import annotations
+
+from htmltext import soup, visible_text
+from sitebuild import make_fixture_project, page, run_mkdocs
+
+URL = "https://example.test/sub/"
+GOOD = {
+    "index.md": page("Trang chủ"),
+    "index.en.md": page("Home", "Content.", "Short description."),
+}
+
+
+def build(tmp_path, pages, overrides="", site_url=URL, *args):
+    config = make_fixture_project(tmp_path / "project", {**GOOD, **pages}, overrides)
+    return run_mkdocs(config, tmp_path / "site", site_url, *args)
+
+
+def test_fixture_site_builds_cleanly(tmp_path):
+    result = build(tmp_path, {}, "", URL, "--strict")
+    assert result.returncode == 0, result.log
+    assert (tmp_path / "site" / "en" / "index.html").is_file()
+
+
+def test_broken_yaml_front_matter_fails_naming_file_and_line(tmp_path):
+    broken = "---\ntitle: Hướng dẫn\ndescription: [chưa đóng ngoặc\n---\n\nNội dung.\n"
+    result = build(tmp_path, {"huong-dan.md": broken, "huong-dan.en.md": page("Guide")})
+    assert result.returncode != 0
+    assert "docs/huong-dan.md:" in result.log
+    assert "not valid YAML" in result.log
+    assert "fix:" in result.log
+    assert "Traceback" not in result.log
+
+
+def test_unclosed_front_matter_fails(tmp_path):
+    broken = "---\ntitle: Hướng dẫn\ndescription: Mô tả.\n\nNội dung.\n"
+    result = build(tmp_path, {"mo.md": broken, "mo.en.md": page("Open")})
+    assert result.returncode != 0
+    assert "docs/mo.md:1: the front matter has no closing '---' line" in result.log
+    assert "Traceback" not in result.log
+
+
+def test_wrong_key_and_missing_description_are_all_reported(tmp_path):
+    bad = "---\ntitle: Hướng dẫn\nflyer:\n  sumary: Tóm tắt\n---\n\nNội dung.\n"
+    result = build(tmp_path, {"sai.md": bad, "sai.en.md": page("Wrong")})
+    assert result.returncode != 0
+    assert "docs/sai.md:4: unknown key 'flyer.sumary'" in result.log
+    assert "use one of: enabled, summary, steps, qr" in result.log
+    assert "'description' is missing" in result.log
+    assert "Traceback" not in result.log
+
+
+def test_missing_translation_is_named_and_shown_as_not_translated(tmp_path):
+    result = build(tmp_path, {"chi-tieng-viet.md": page("Chỉ có tiếng Việt", "Nội dung riêng.")})
+    assert result.returncode == 0, result.log
+    assert "docs/chi-tieng-viet.md has no translation into 'en'" in result.log
+    assert "fix: add docs/chi-tieng-viet.en.md" in result.log
+    en = soup(tmp_path / "site" / "en" / "chi-tieng-viet" / "index.html")
+    notice = en.select_one("[data-untranslated]")
+    assert notice is not None and "not been translated into English" in visible_text(notice)
+    assert en.html["lang"] == "en"
+    assert en.select_one(".site-content")["lang"] == "vi"
+    assert "Nội dung riêng." in visible_text(en.select_one(".site-content"))
+    # No English hreflang is claimed for Vietnamese text.
+    assert {link["hreflang"] for link in en.find_all("link", hreflang=True)} == {"vi", "x-default"}
+
+
+def test_missing_translation_fails_a_strict_build(tmp_path):
+    result = build(tmp_path, {"chi-tieng-viet.md": page("Chỉ có tiếng Việt")}, "", URL, "--strict")
+    assert result.returncode != 0
+    assert "docs/chi-tieng-viet.md has no translation into 'en'" in result.log
+
+
+def test_missing_site_url_stops_with_how_to_set_it(tmp_path):
+    result = build(tmp_path, {}, "site_url: null", None)
+    assert result.returncode != 0
+    assert "site_url is not set" in result.log
+    assert "SITE_URL=" in result.log
+    assert "Traceback" not in result.log
+
+
+def test_organisation_profile_is_configuration(tmp_path):
+    profile = """
+extra:
+  organisation:
+    name: {vi: Tỉnh Thử Nghiệm, en: Test Province}
+    department: {vi: Sở Khoa học và Công nghệ, en: Department of Science and Technology}
+    hotline: "0000"
+    contact: {vi: Liên hệ thử., en: Test contact.}
+    logo: assets/images/logo.svg
+"""
+    result = build(tmp_path, {}, profile, URL, "--strict")
+    assert result.returncode == 0, result.log
+    vi = soup(tmp_path / "site" / "index.html")
+    en = soup(tmp_path / "site" / "en" / "index.html")
+    assert (
+        visible_text(vi.select_one(".site-header__org"))
+        == "Sở Khoa học và Công nghệ · Tỉnh Thử Nghiệm"
+    )
+    assert "Department of Science and Technology" in visible_text(en.select_one(".site-footer"))
+    assert "0000" in visible_text(en.select_one(".site-footer"))
+
+
+def test_incomplete_organisation_profile_names_each_key(tmp_path):
+    profile = "extra:\n  organisation:\n    name: {vi: Tỉnh}\n    department: 42\n    hotlin: '1'\n"
+    result = build(tmp_path, {}, profile)
+    assert result.returncode != 0
+    assert "extra.organisation.hotlin: unknown key" in result.log
+    assert "extra.organisation.department: expected a text" in result.log
+    assert "got int" in result.log
+    assert "Traceback" not in result.log

@@ -1,0 +1,93 @@
+from __future__ import annotations
+
+from front_matter import parse_page_meta, split_front_matter
+
+VALID = """---
+title: Công văn
+description: Mô tả.
+document:
+  issuer: Sở
+  number: "...../STTTT"
+  place: Bình Dương
+  date: ngày tháng năm 2024
+  subject: V/v thử
+  signer: {authority: KT. GIÁM ĐỐC, title: PHÓ GIÁM ĐỐC, name: Nguyễn Văn A}
+validity:
+  status: historical
+  notes:
+    - {text: Đã thay đổi., source: thuvienphapluat.vn}
+flyer:
+  summary: Tóm tắt.
+  steps: Các bước
+  qr:
+    - {label: VNeID, url: "https://vneid.gov.vn/"}
+---
+
+Nội dung.
+"""
+
+
+def test_valid_front_matter_is_parsed_into_typed_metadata():
+    meta, problems = parse_page_meta(VALID, "docs/a.md")
+    assert problems == []
+    assert meta.title == "Công văn"
+    assert meta.document.number == "...../STTTT"
+    assert meta.document.signer.name == "Nguyễn Văn A"
+    assert meta.validity.historical
+    assert meta.validity.notes[0].source == "thuvienphapluat.vn"
+    assert meta.flyer.enabled and meta.flyer.steps == "Các bước"
+    assert meta.flyer.qr[0].url == "https://vneid.gov.vn/"
+
+
+def test_split_keeps_the_body():
+    block, body = split_front_matter(VALID)
+    assert block.startswith("title:")
+    assert body.strip() == "Nội dung."
+    assert split_front_matter("No front matter") == (None, "No front matter")
+
+
+def test_yaml_error_gives_file_line_and_fix():
+    source = "---\ntitle: A\ndescription: B\nflyer:\n  summary: [x\n---\n"
+    meta, problems = parse_page_meta(source, "docs/x.md")
+    assert meta is None
+    assert len(problems) == 1
+    text = str(problems[0])
+    assert text.startswith("docs/x.md:")
+    assert "not valid YAML" in text and "fix:" in text
+
+
+def test_wrong_types_and_unknown_keys_point_at_their_lines():
+    source = "---\ntitle: A\ndescription: B\nflyer:\n  enabled: sometimes\n  colour: red\n---\n"
+    meta, problems = parse_page_meta(source, "docs/x.md")
+    assert meta is None
+    by_line = {p.line: p.message for p in problems}
+    assert "'flyer.enabled' has the wrong type" in by_line[5]
+    assert "unknown key 'flyer.colour'" in by_line[6]
+
+
+def test_required_keys_missing_and_empty_title():
+    _meta, problems = parse_page_meta('---\ntitle: ""\n---\n', "docs/x.md")
+    messages = " ".join(p.message for p in problems)
+    assert "'title' has the wrong type or is empty" in messages
+    assert "'description' is missing" in messages
+
+
+def test_unknown_validity_status_and_relative_qr_url():
+    source = (
+        "---\ntitle: A\ndescription: B\nvalidity: {status: old}\n"
+        "flyer:\n  qr:\n    - {label: X, url: /relative}\n---\n"
+    )
+    _, problems = parse_page_meta(source, "docs/x.md")
+    messages = [p.message for p in problems]
+    assert any("validity.status 'old' is not known" in m for m in messages)
+    assert any("flyer.qr.0.url '/relative' is not an absolute address" in m for m in messages)
+
+
+def test_page_without_front_matter_is_reported():
+    _, problems = parse_page_meta("# Title\n", "docs/x.md")
+    assert problems[0].line == 1 and "no front matter" in problems[0].message
+
+
+def test_front_matter_that_is_not_a_mapping():
+    _, problems = parse_page_meta("---\n- a\n- b\n---\n", "docs/x.md")
+    assert "must be a mapping" in problems[0].message
