@@ -72,6 +72,7 @@ class FlyerOptions:
     enabled: bool = True
     summary: str = ""
     steps: str = ""
+    note: str = ""
     qr: tuple[ExtraQr, ...] = ()
 
 
@@ -123,6 +124,7 @@ _FLYER: _Spec = {
     "enabled": (bool, False, "true or false; false means no flyer for this page"),
     "summary": (str, False, "a short text printed under the title"),
     "steps": (str, False, "the heading of the section whose numbered list the flyer prints"),
+    "note": (str, False, "a short caution printed in a box, e.g. what is not confirmed"),
     "qr": (list, False, "a list of {label, url} for extra QR codes"),
 }
 _QR: _Spec = {
@@ -287,6 +289,7 @@ def parse_page_meta(source: str, path: str) -> tuple[PageMeta | None, list[Probl
             enabled=fly.get("enabled", True),
             summary=fly.get("summary", ""),
             steps=fly.get("steps", ""),
+            note=fly.get("note", ""),
             qr=tuple(ExtraQr(q.get("label", ""), q.get("url", "")) for q in qrs),
         )
     if check.problems:

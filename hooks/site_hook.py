@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import logging
 from pathlib import Path
 from typing import Any
@@ -9,19 +10,17 @@ from typing import Any
 from alternates import absolute_url, page_alternates
 from atomic_write import write_text_atomic
 from fonts import FontError, web_font_files
-from front_matter import PageMeta, parse_page_meta
+from front_matter import parse_page_meta
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from organisation import OrganisationError, load_organisation
+from page_registry import PAGE_META
 from site_i18n import current_language, default_language, language_of_source, languages
 
 log = logging.getLogger("mkdocs.plugins.vneid.site")
-
-# Front matter of every page, keyed by docs-relative path; filled once per build.
-_META: dict[str, PageMeta] = {}
 
 
 def on_config(config: MkDocsConfig, **_: Any) -> MkDocsConfig:
@@ -57,14 +56,14 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 
 def _check_pages(files: Files, config: MkDocsConfig) -> None:
-    _META.clear()
+    PAGE_META.clear()
     problems = []
     by_lang: dict[str, set[str]] = {lang: set() for lang in languages(config)}
     for file in files.documentation_pages():
         meta, found = parse_page_meta(file.content_string, f"docs/{file.src_uri}")
         problems += found
         if meta is not None:
-            _META[file.src_uri] = meta
+            PAGE_META[file.src_uri] = meta
         lang, base = language_of_source(file.src_uri, config)
         by_lang.setdefault(lang, set()).add(base)
     if problems:
@@ -87,6 +86,15 @@ def _check_pages(files: Files, config: MkDocsConfig) -> None:
             )
 
 
+def on_page_markdown(markdown: str, *, page: Page, **_: Any) -> str:
+    # Themes print titles as HTML, as MkDocs makes them from a Markdown heading; a title from
+    # front matter is plain text, so "<" or "&" in it must be escaped once, here.
+    title = page.meta.get("title")
+    if isinstance(title, str):
+        page.meta["title"] = html.escape(title, quote=False)
+    return markdown
+
+
 def on_page_context(
     context: dict[str, Any], *, page: Page, config: MkDocsConfig, **_: Any
 ) -> dict[str, Any]:
@@ -105,7 +113,7 @@ def on_page_context(
         translated,
         default_language(config),
     )
-    context["page_meta"] = _META.get(page.file.src_uri)
+    context["page_meta"] = PAGE_META.get(page.file.src_uri)
     return context
 
 

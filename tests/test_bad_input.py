@@ -46,7 +46,7 @@ def test_wrong_key_and_missing_description_are_all_reported(tmp_path):
     result = build(tmp_path, {"sai.md": bad, "sai.en.md": page("Wrong")})
     assert result.returncode != 0
     assert "docs/sai.md:4: unknown key 'flyer.sumary'" in result.log
-    assert "use one of: enabled, summary, steps, qr" in result.log
+    assert "use one of: enabled, summary, steps, note, qr" in result.log
     assert "'description' is missing" in result.log
     assert "Traceback" not in result.log
 

@@ -1,0 +1,57 @@
+"""Content-addressed cache of generated files, verified on every read."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+from atomic_write import write_bytes_atomic
+
+
+def digest(*parts: bytes | str) -> str:
+    """SHA-256 over length-prefixed parts, so ('ab', 'c') and ('a', 'bc') differ."""
+    h = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        h.update(len(data).to_bytes(8, "big"))
+        h.update(data)
+    return h.hexdigest()
+
+
+def json_digest(value: object) -> str:
+    return digest(json.dumps(value, sort_keys=True, ensure_ascii=False))
+
+
+class FileCache:
+    """Files stored under a hash of their inputs, each with the hash of its own bytes.
+
+    An entry whose bytes do not match their recorded hash (a crash mid-write, a disk error,
+    a hand edit) is treated as missing, so it is rebuilt and never served.
+    """
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def _path(self, key: str, suffix: str) -> Path:
+        return self.root / key[:2] / f"{key}{suffix}"
+
+    def get(self, key: str, suffix: str) -> bytes | None:
+        path = self._path(key, suffix)
+        check = path.with_name(path.name + ".sha256")
+        try:
+            data = path.read_bytes()
+            expected = check.read_text(encoding="ascii").strip()
+        except OSError:
+            return None
+        if hashlib.sha256(data).hexdigest() != expected:
+            return None
+        return data
+
+    def put(self, key: str, suffix: str, data: bytes) -> None:
+        path = self._path(key, suffix)
+        write_bytes_atomic(path, data)
+        # The check file is written last: an entry without it is incomplete, hence a miss.
+        write_bytes_atomic(
+            path.with_name(path.name + ".sha256"), hashlib.sha256(data).hexdigest().encode()
+        )

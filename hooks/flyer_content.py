@@ -1,0 +1,241 @@
+"""What a page's flyer says: title, summary, steps and codes, taken from the rendered page."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import asdict, dataclass, field
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+from bs4 import BeautifulSoup, NavigableString, Tag
+from front_matter import PageMeta
+
+_SAFE_SCHEMES = ("http", "https", "mailto", "tel")
+_BLOCK_TAGS = {"p", "div", "li", "ul", "ol", "br", "table", "tr", "td", "th", "blockquote"}
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_LOOPBACK = {"127.0.0.1", "localhost", "::1", "0.0.0.0", "[::1]"}
+
+
+class FlyerContentError(ValueError):
+    """The page asks for flyer content it does not have."""
+
+
+@dataclass(frozen=True)
+class Run:
+    """A piece of inline text with its meaning kept: emphasis, code, link."""
+
+    text: str
+    strong: bool = False
+    emph: bool = False
+    code: bool = False
+    href: str | None = None
+
+
+@dataclass(frozen=True)
+class ExtraCode:
+    label: str
+    url: str
+
+
+@dataclass(frozen=True)
+class FlyerContent:
+    lang: str
+    title: str
+    url: str
+    summary: str = ""
+    note: str = ""
+    steps_title: str | None = None
+    steps: tuple[tuple[Run, ...], ...] = ()
+    topics: tuple[str, ...] = ()
+    extra_codes: tuple[ExtraCode, ...] = ()
+    document: dict[str, str] | None = None
+    validity: dict[str, str] | None = None
+    preview: bool = False
+    notes: tuple[str, ...] = field(default=(), compare=False)
+
+    def as_data(self) -> dict[str, Any]:
+        """Plain JSON-ready data for the template."""
+        data = asdict(self)
+        data.pop("notes")
+        data["steps"] = [[_run_data(run) for run in step] for step in self.steps]
+        data["extra_qr"] = data.pop("extra_codes")
+        return data
+
+
+def _run_data(run: Run) -> dict[str, Any]:
+    out: dict[str, Any] = {"text": run.text}
+    for flag in ("strong", "emph", "code"):
+        if getattr(run, flag):
+            out[flag] = True
+    if run.href:
+        out["href"] = run.href
+    return out
+
+
+def nfc(text: str) -> str:
+    """NFC with runs of whitespace collapsed: decomposed input prints and extracts the same."""
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text))
+
+
+def is_preview_url(url: str) -> bool:
+    """True when an address only works on this machine, so its QR code must not be printed."""
+    return (urlsplit(url).hostname or "") in _LOOPBACK
+
+
+def _heading_text(tag: Tag) -> str:
+    return nfc("".join(t for t in tag.find_all(string=True) if not _in_headerlink(t))).strip()
+
+
+def _in_headerlink(node: NavigableString) -> bool:
+    parent = node.parent
+    return parent is not None and parent.name == "a" and "headerlink" in parent.get("class", [])
+
+
+def _runs(element: Tag, page_url: str) -> tuple[Run, ...]:
+    runs: list[Run] = []
+
+    def walk(node: Tag, strong: bool, emph: bool, code: bool, href: str | None) -> None:
+        for child in node.children:
+            if isinstance(child, NavigableString):
+                if child.__class__.__name__ in ("Comment", "Doctype", "CData"):
+                    continue
+                text = nfc(str(child))
+                if text:
+                    runs.append(Run(text, strong, emph, code, href))
+                continue
+            if not isinstance(child, Tag):
+                continue
+            name = child.name
+            if name == "a" and "headerlink" in child.get("class", []):
+                continue
+            if name in ("script", "style", "svg"):
+                continue
+            if name == "img":
+                alt = nfc(child.get("alt", ""))
+                if alt:
+                    runs.append(Run(alt, strong, emph, code, href))
+                continue
+            if name in _BLOCK_TAGS and runs:
+                runs.append(Run(" ", strong, emph, code, href))
+            link = href
+            if name == "a" and child.get("href"):
+                target = urljoin(page_url, child["href"])
+                link = target if urlsplit(target).scheme in _SAFE_SCHEMES else href
+            walk(
+                child,
+                strong or name in ("strong", "b"),
+                emph or name in ("em", "i"),
+                code or name in ("code", "kbd", "samp"),
+                link,
+            )
+
+    walk(element, False, False, False, None)
+    return _merge(runs)
+
+
+def _merge(runs: list[Run]) -> tuple[Run, ...]:
+    """Join neighbouring runs of the same style, collapse spaces, trim the ends."""
+    merged: list[Run] = []
+    for run in runs:
+        if merged and (merged[-1].strong, merged[-1].emph, merged[-1].code, merged[-1].href) == (
+            run.strong,
+            run.emph,
+            run.code,
+            run.href,
+        ):
+            merged[-1] = Run(re.sub(r" {2,}", " ", merged[-1].text + run.text), *_style(run))
+        else:
+            merged.append(run)
+    if merged:
+        merged[0] = Run(merged[0].text.lstrip(), *_style(merged[0]))
+        merged[-1] = Run(merged[-1].text.rstrip(), *_style(merged[-1]))
+    return tuple(r for r in merged if r.text)
+
+
+def _style(run: Run) -> tuple[bool, bool, bool, str | None]:
+    return run.strong, run.emph, run.code, run.href
+
+
+def _steps_list(root: Tag, heading_text: str | None, src: str) -> Tag | None:
+    if heading_text is None:
+        return next((ol for ol in root.find_all("ol", recursive=False)), None)
+    wanted = nfc(heading_text).strip()
+    headings = root.find_all(_HEADINGS)
+    for heading in headings:
+        if _heading_text(heading) != wanted:
+            continue
+        level = int(heading.name[1])
+        for sibling in heading.find_next_siblings():
+            if sibling.name in _HEADINGS and int(sibling.name[1]) <= level:
+                break
+            found = sibling if sibling.name == "ol" else sibling.find("ol")
+            if found is not None:
+                return found
+        raise FlyerContentError(
+            f"{src}: flyer.steps names the section '{wanted}', but it holds no numbered list.\n"
+            "fix: write the steps as a numbered list (1. 2. 3.) under that heading"
+        )
+    known = ", ".join(f"'{_heading_text(h)}'" for h in headings) or "none"
+    raise FlyerContentError(
+        f"{src}: flyer.steps names the section '{wanted}', but the page has no such heading "
+        f"(headings: {known}).\nfix: set flyer.steps to the exact text of a heading"
+    )
+
+
+def _first_paragraph(root: Tag) -> str:
+    for p in root.find_all("p", recursive=False):
+        text = nfc(p.get_text(" ")).strip()
+        if text:
+            return text
+    return ""
+
+
+def extract(
+    *,
+    html: str,
+    meta: PageMeta,
+    lang: str,
+    page_url: str,
+    src: str,
+    default_steps: bool = True,
+) -> FlyerContent:
+    """Build the flyer content of one page from its rendered HTML and front matter."""
+    root = BeautifulSoup(html, "html.parser")
+    wanted = meta.flyer.steps or None
+    steps_list = _steps_list(root, wanted, src) if (wanted or default_steps) else None
+    steps = tuple(
+        runs
+        for li in (steps_list.find_all("li", recursive=False) if steps_list else [])
+        if (runs := _runs(li, page_url))
+    )
+    # Without steps, a page of questions (FAQ) still tells the reader what it answers.
+    topics: tuple[str, ...] = ()
+    if not steps:
+        found = tuple(text for h in root.find_all("h3") if (text := _heading_text(h)))
+        topics = found if len(found) >= 3 else ()
+    summary = nfc(meta.flyer.summary).strip() or _first_paragraph(root) or nfc(meta.description)
+    doc = meta.document
+    return FlyerContent(
+        lang=lang,
+        title=nfc(meta.title).strip(),
+        url=page_url,
+        summary=summary,
+        note=nfc(meta.flyer.note).strip(),
+        steps_title=nfc(wanted).strip() if wanted else None,
+        steps=steps,
+        topics=topics,
+        extra_codes=tuple(ExtraCode(nfc(q.label).strip(), q.url) for q in meta.flyer.qr),
+        document=(
+            {
+                "number": nfc(doc.number),
+                "date": nfc(doc.date),
+                "place": nfc(doc.place),
+                "issuer": nfc(doc.issuer),
+            }
+            if doc
+            else None
+        ),
+        validity={"status": meta.validity.status} if meta.validity else None,
+        preview=is_preview_url(page_url),
+    )

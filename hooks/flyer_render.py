@@ -1,0 +1,113 @@
+"""Typst flyer rendering: one reused compiler, page data passed in as JSON, never as markup."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any
+
+import typst
+from build_cache import digest
+
+# Bump when the data contract with the template changes, so old cache entries are never reused.
+DATA_FORMAT = "1"
+PDF_STANDARDS = ["ua-1"]
+_OVERFLOW = re.compile(r"flyer-overflow:(\d+):([\d.]+)")
+
+
+class FlyerError(RuntimeError):
+    """A flyer cannot be made; the message says which page and what to do."""
+
+
+@dataclass(frozen=True)
+class RenderSettings:
+    template_dir: Path  # holds main.typ and what it imports
+    font_dir: Path
+
+
+class FlyerRenderer:
+    """Compiles flyers with one Typst compiler, reused for every page of the build."""
+
+    def __init__(self, settings: RenderSettings) -> None:
+        main = settings.template_dir / "main.typ"
+        if not main.is_file():
+            raise FlyerError(
+                f"flyer template not found: {main}\n"
+                "fix: restore overrides/flyer/main.typ, or point extra.flyers.template_dir at a "
+                "folder holding main.typ"
+            )
+        self.settings = settings
+        # Typst only reads files under root; the template folder is all it needs.
+        self.compiler = typst.Compiler(
+            str(main),
+            root=str(settings.template_dir),
+            font_paths=[str(settings.font_dir)],
+            ignore_system_fonts=True,
+        )
+
+    def render(
+        self, data: dict[str, Any], *, src: str, fmt: str = "pdf", ppi: float = 144
+    ) -> bytes:
+        """Compile one flyer; `src` names the page in error messages."""
+        inputs = {"data": json.dumps(data, ensure_ascii=False)}
+        try:
+            if fmt == "pdf":
+                out = self.compiler.compile(
+                    format="pdf", sys_inputs=inputs, pdf_standards=PDF_STANDARDS
+                )
+            else:
+                out = self.compiler.compile(format=fmt, ppi=ppi, sys_inputs=inputs)
+        except typst.TypstError as err:
+            raise FlyerError(_explain(err, src)) from None
+        except RuntimeError as err:  # root or input failures come as plain RuntimeError
+            raise FlyerError(f"{src}: the flyer template could not be compiled: {err}") from None
+        if isinstance(out, list):
+            if len(out) != 1:
+                raise FlyerError(f"{src}: the flyer came out as {len(out)} pages, not 1")
+            out = out[0]
+        if not isinstance(out, bytes):
+            raise FlyerError(f"{src}: the flyer template produced no output")
+        return out
+
+
+def fingerprint(settings: RenderSettings) -> str:
+    """Hash of everything besides page data that shapes a flyer: template, fonts, engine."""
+    return digest(
+        DATA_FORMAT,
+        json.dumps(PDF_STANDARDS),
+        version("typst"),
+        *_tree_bytes(settings.template_dir, "*.typ"),
+        *_tree_bytes(settings.template_dir, "*.json"),
+        *_tree_bytes(settings.font_dir, "*.ttf"),
+    )
+
+
+def _tree_bytes(folder: Path, pattern: str) -> list[bytes]:
+    files = sorted(folder.rglob(pattern))
+    return [
+        item
+        for path in files
+        for item in (str(path.relative_to(folder)).encode(), path.read_bytes())
+    ]
+
+
+def _explain(err: typst.TypstError, src: str) -> str:
+    text = f"{err.message} {err.diagnostic}"
+    match = _OVERFLOW.search(text)
+    if match:
+        over, size = match.groups()
+        return (
+            f"{src}: the flyer does not fit on one A4 page, even at the smallest type size "
+            f"({size} pt): its text is about {over}% too long.\n"
+            f"fix: cut about {over}% of the flyer's text: shorten flyer.summary or the steps, "
+            "point flyer.steps at a shorter section, or set flyer.enabled: false"
+        )
+    hints = "\n".join(f"  hint: {hint}" for hint in err.hints)
+    return (
+        f"{src}: the flyer template failed: {err.message}\n{err.diagnostic}\n{hints}\n"
+        "fix: if you changed overrides/flyer/, check it with the sample data: "
+        "typst compile overrides/flyer/main.typ"
+    ).rstrip()

@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+from atomic_write import write_bytes_atomic
+from build_cache import FileCache, digest
+
+
+def test_round_trip_and_miss(tmp_path):
+    cache = FileCache(tmp_path)
+    assert cache.get("ab" * 32, ".pdf") is None
+    cache.put("ab" * 32, ".pdf", b"%PDF-1.7 data")
+    assert cache.get("ab" * 32, ".pdf") == b"%PDF-1.7 data"
+    assert cache.get("ab" * 32, ".png") is None
+
+
+def test_corrupt_or_incomplete_entry_is_a_miss(tmp_path):
+    cache = FileCache(tmp_path)
+    key = "cd" * 32
+    cache.put(key, ".pdf", b"good bytes")
+    entry = next(tmp_path.rglob("*.pdf"))
+    entry.write_bytes(b"good byteS")
+    assert cache.get(key, ".pdf") is None
+    cache.put(key, ".pdf", b"good bytes")
+    next(tmp_path.rglob("*.sha256")).unlink()
+    assert cache.get(key, ".pdf") is None
+
+
+def test_digest_separates_parts():
+    assert digest("ab", "c") != digest("a", "bc")
+    assert digest(b"x") == digest("x")
+
+
+def test_atomic_write_leaves_no_temporary_files(tmp_path):
+    target = tmp_path / "a" / "b.bin"
+    write_bytes_atomic(target, b"1")
+    write_bytes_atomic(target, b"2")
+    assert target.read_bytes() == b"2"
+    assert [p.name for p in target.parent.iterdir()] == ["b.bin"]

@@ -1,0 +1,215 @@
+"""Flyers from hostile and unusual pages, and the cache, through real builds of fixture sites."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+from htmltext import soup
+from pdfcheck import decode_qr, render_page
+from pypdf import PdfReader
+from sitebuild import make_fixture_project, page, run_mkdocs
+
+URL = "https://example.test/sub/"
+HOME = {"index.md": page("Trang chủ"), "index.en.md": page("Home", "Text.", "Home page.")}
+
+
+def both(name: str, vi: str, en: str | None = None) -> dict[str, str]:
+    return {f"{name}.md": vi, f"{name}.en.md": en if en is not None else vi}
+
+
+def build(tmp_path: Path, pages: dict[str, str], *args: str):
+    project = tmp_path / "project"
+    if not project.exists():
+        make_fixture_project(project, {**HOME, **pages})
+    else:
+        for rel, text in pages.items():
+            (project / "docs" / rel).write_text(text, encoding="utf-8")
+    return run_mkdocs(project / "mkdocs.yml", tmp_path / "site", URL, *args)
+
+
+def flyer_text(site: Path, rel: str) -> tuple[int, str]:
+    reader = PdfReader(site / rel / "flyer.pdf")
+    text = "\n".join(p.extract_text() for p in reader.pages)
+    return len(reader.pages), re.sub(r"\s+", " ", text)
+
+
+def counts(log: str, lang: str) -> tuple[int, int]:
+    match = re.search(rf"flyers: (\d+) built, (\d+) from cache \({lang}\)", log)
+    assert match, log
+    return int(match[1]), int(match[2])
+
+
+HOSTILE_TITLE = 'Ký tự #set $x$ @ref *a* _b_ <c> \\ [d] `e` & "f"'
+HOSTILE_STEPS = """
+## Các bước
+
+1. Gõ `#panic("boom")` rồi `#read("/etc/passwd")`.
+2. Công thức $1 + 1$ và nhãn @ref, dấu \\# \\* \\_ \\[ \\] \\\\ < > & ký tự `` ` ``.
+3. Bấm **Đăng ký** rồi mở [trang chủ](index.md).
+"""
+
+
+def hostile_page() -> str:
+    title = HOSTILE_TITLE.replace("'", "''")  # YAML single quotes: no escapes inside
+    return (
+        f"---\ntitle: '{title}'\ndescription: Mô tả.\nflyer:\n  steps: Các bước\n---\n"
+        + HOSTILE_STEPS
+    )
+
+
+def test_markup_characters_print_literally_and_never_run(tmp_path):
+    result = build(tmp_path, both("ky-tu", hostile_page()), "--strict")
+    assert result.returncode == 0, result.log
+    pages, text = flyer_text(result.site_dir, "ky-tu")
+    assert pages == 1
+    assert HOSTILE_TITLE in text
+    assert '#panic("boom")' in text and '#read("/etc/passwd")' in text
+    assert "$1 + 1$" in text and "@ref" in text and "# * _ [ ] \\ < > &" in text
+    reader = PdfReader(result.site_dir / "ky-tu" / "flyer.pdf")
+    assert reader.metadata.title == HOSTILE_TITLE
+    doc = soup(result.site_dir / "ky-tu" / "index.html")
+    assert doc.select_one("article h1").get_text().strip() == HOSTILE_TITLE
+    assert doc.title.get_text().startswith(HOSTILE_TITLE)
+    assert doc.select("article c") == []  # "<c>" stayed text, not an element
+
+
+def test_bold_links_and_code_keep_their_meaning(tmp_path):
+    result = build(tmp_path, both("ky-tu", hostile_page()))
+    assert result.returncode == 0, result.log
+    reader = PdfReader(result.site_dir / "ky-tu" / "flyer.pdf")
+    from pdfcheck import link_uris, text_runs
+
+    runs = text_runs(reader)
+    assert any("Đăng ký" in t and "Bold" in f for t, f in runs), runs
+    assert any('#panic("boom")' in t and "Mono" in f for t, f in runs), runs
+    assert URL in link_uris(reader)  # the link to the home page, made absolute
+
+
+def test_decomposed_vietnamese_prints_and_extracts_as_nfc(tmp_path):
+    nfd = unicodedata.normalize("NFD", "Hướng dẫn đăng ký tài khoản định danh điện tử")
+    body = f"## Các bước\n\n1. {nfd} bước một.\n2. Bước hai.\n"
+    result = build(tmp_path, both("nfd", page(nfd, body, extra="flyer:\n  steps: Các bước\n")))
+    assert result.returncode == 0, result.log
+    pages, text = flyer_text(result.site_dir, "nfd")
+    nfc = unicodedata.normalize("NFC", nfd)
+    assert pages == 1 and unicodedata.is_normalized("NFC", text)
+    assert nfc in text and f"{nfc} bước một." in text
+
+
+def long_steps(n: int, words: int = 30) -> str:
+    sentence = " ".join(["thủ tục hành chính trực tuyến"] * (words // 5))
+    return "## Các bước\n\n" + "".join(f"{i}. Bước số {i}: {sentence}.\n" for i in range(1, n + 1))
+
+
+def test_long_page_shrinks_onto_one_page_without_dropping_a_step(tmp_path):
+    source = page("Rất nhiều bước", long_steps(14), extra="flyer:\n  steps: Các bước\n")
+    result = build(tmp_path, both("dai", source))
+    assert result.returncode == 0, result.log
+    pages, text = flyer_text(result.site_dir, "dai")
+    assert pages == 1
+    for i in range(1, 15):
+        assert f"Bước số {i}:" in text
+    sizes = {size for _, _, _, _, size in _sized_runs(result.site_dir / "dai" / "flyer.pdf")}
+    assert min(sizes) < 11  # it had to shrink
+
+
+def _sized_runs(path: Path) -> list[tuple]:
+    out = []
+    PdfReader(path).pages[0].extract_text(
+        visitor_text=lambda t, cm, tm, f, s: (
+            out.append((t, cm, tm, f, s * tm[0])) if t.strip() else None
+        )
+    )
+    return out
+
+
+def test_page_too_long_for_one_flyer_fails_naming_page_and_how_much_to_cut(tmp_path):
+    source = page("Quá dài", long_steps(70), extra="flyer:\n  steps: Các bước\n")
+    result = build(tmp_path, both("qua-dai", source))
+    assert result.returncode != 0
+    assert "docs/qua-dai.md: the flyer does not fit on one A4 page" in result.log
+    match = re.search(r"about (\d+)% too long", result.log)
+    assert match and 10 < int(match[1]) < 100, result.log
+    assert "Traceback" not in result.log
+
+
+def test_tables_and_html_special_characters(tmp_path):
+    table = "| Mức | Nơi |\n|---|---|\n| 1 | Tại nhà |\n"
+    body = f"Giới thiệu.\n\n{table}\n## Các bước\n\n1. A < B & C > D.\n"
+    source = page('"Bảng & <thẻ> của tôi"', body, extra="flyer:\n  steps: Các bước\n")
+    result = build(tmp_path, both("bang", source), "--strict")
+    assert result.returncode == 0, result.log
+    pages, text = flyer_text(result.site_dir, "bang")
+    assert pages == 1
+    assert "Bảng & <thẻ> của tôi" in text and "A < B & C > D." in text
+    assert soup(result.site_dir / "bang" / "index.html").select_one(
+        "article h1"
+    ).get_text().strip() == ("Bảng & <thẻ> của tôi")
+
+
+def test_flyer_can_be_switched_off_per_page(tmp_path):
+    source = page("Không tờ rơi", extra="flyer:\n  enabled: false\n")
+    result = build(tmp_path, both("khong", source), "--strict")
+    assert result.returncode == 0, result.log
+    folder = result.site_dir / "khong"
+    assert not (folder / "flyer.pdf").exists()
+    assert (folder / "qr.svg").is_file()
+    assert soup(folder / "index.html").select_one(".site-share__flyer") is None
+
+
+def test_wrong_flyer_option_type_stops_the_build(tmp_path):
+    source = page("Sai", extra="flyer:\n  qr: https://vneid.gov.vn/\n")
+    result = build(tmp_path, both("sai", source))
+    assert result.returncode != 0
+    assert "docs/sai.md:5: 'flyer.qr' has the wrong type or is empty" in result.log
+    assert "Traceback" not in result.log
+
+
+def test_steps_heading_that_does_not_exist_stops_the_build(tmp_path):
+    source = page("Sai", "## Cách làm\n\n1. A\n", extra="flyer:\n  steps: Các bước\n")
+    result = build(tmp_path, both("sai", source))
+    assert result.returncode != 0
+    assert "docs/sai.md: flyer.steps names the section 'Các bước'" in result.log
+    assert "'Cách làm'" in result.log
+
+
+def test_cache_reuses_unchanged_flyers_and_rebuilds_changed_or_corrupt_ones(tmp_path):
+    pages = {
+        **both(
+            "a", page("Trang A", "## Các bước\n\n1. Một.\n", extra="flyer:\n  steps: Các bước\n")
+        ),
+        **both("b", page("Trang B")),
+    }
+    first = build(tmp_path, pages)
+    assert first.returncode == 0, first.log
+    assert counts(first.log, "vi") == (3, 0) and counts(first.log, "en") == (3, 0)
+    site = first.site_dir
+    before = {p: p.read_bytes() for p in site.rglob("*.pdf")}
+
+    second = build(tmp_path, {})
+    assert counts(second.log, "vi") == (0, 3) and counts(second.log, "en") == (0, 3)
+    assert {p: p.read_bytes() for p in site.rglob("*.pdf")} == before  # byte-identical
+
+    edited = build(
+        tmp_path,
+        {
+            "a.md": page(
+                "Trang A mới", "## Các bước\n\n1. Hai.\n", extra="flyer:\n  steps: Các bước\n"
+            )
+        },
+    )
+    assert counts(edited.log, "vi") == (1, 2) and counts(edited.log, "en") == (0, 3)
+    assert "Trang A mới" in flyer_text(site, "a")[1]
+
+    cache = tmp_path / "project" / ".cache" / "flyers"
+    entry = next(
+        p for p in cache.rglob("*.pdf") if p.read_bytes() == (site / "b" / "flyer.pdf").read_bytes()
+    )
+    entry.write_bytes(entry.read_bytes()[:-100])  # a torn write
+    repaired = build(tmp_path, {})
+    assert counts(repaired.log, "vi") == (1, 2)
+    assert (
+        decode_qr(render_page((site / "b" / "flyer.pdf").read_bytes(), 100))[0].text == URL + "b/"
+    )

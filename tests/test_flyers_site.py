@@ -1,0 +1,115 @@
+"""QR codes and flyers of the real site, read back as a phone and a PDF reader would."""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+from htmltext import soup
+from pdfcheck import A4_PT, decode_qr, link_uris, pdf_fonts, render_page, svg_to_image
+from PIL import Image
+from pypdf import PdfReader
+from test_site_html import page_dir, vi_sources
+
+
+def all_pages(site) -> list[tuple[str, str, Path]]:
+    """(lang, canonical URL, output folder) of every page of both languages."""
+    out = []
+    for src in vi_sources():
+        for lang, prefix in (("vi", ""), ("en", "en/")):
+            rel = prefix + page_dir(src)
+            out.append((lang, site.url + rel, site.dir / rel))
+    return out
+
+
+def test_every_page_in_both_languages_has_qr_files_and_a_flyer(site):
+    pages = all_pages(site)
+    assert len(pages) >= 16
+    for _, _, folder in pages:
+        for name in ("qr.svg", "qr.png", "flyer.pdf"):
+            assert (folder / name).is_file(), folder / name
+
+
+def test_each_page_shows_its_qr_code_and_flyer_link(site):
+    for lang, _, folder in all_pages(site):
+        doc = soup(folder / "index.html")
+        share = doc.select_one("aside.site-share")
+        assert share is not None
+        img = share.select_one("img")
+        assert (folder / img["src"]).resolve() == (folder / "qr.svg").resolve()
+        assert img["alt"]
+        flyer = share.select_one("a.site-share__flyer")
+        assert (folder / flyer["href"]).resolve() == (folder / "flyer.pdf").resolve()
+        assert flyer["download"].endswith(f"-{lang}.pdf")
+        caption = share.get_text()
+        assert ("Quét mã QR" in caption) if lang == "vi" else ("Scan the QR code" in caption)
+
+
+def test_standalone_qr_png_and_svg_decode_to_the_canonical_url(site):
+    for _, url, folder in all_pages(site):
+        png = Image.open(folder / "qr.png")
+        assert [d.text for d in decode_qr(png)] == [url]
+        assert [d.text for d in decode_qr(svg_to_image((folder / "qr.svg").read_bytes()))] == [url]
+
+
+@pytest.mark.parametrize("dpi", [100, 72])
+def test_flyer_qr_decodes_at_low_resolution_and_is_printed_at_least_30mm(site, dpi):
+    for _, url, folder in all_pages(site):
+        codes = decode_qr(render_page((folder / "flyer.pdf").read_bytes(), dpi), dpi)
+        main = [c for c in codes if c.text == url]
+        assert len(main) == 1, (url, codes)
+        assert main[0].width_mm >= 30, (url, main[0].width_mm)
+
+
+def test_flyer_pdf_is_one_tagged_a4_page_with_embedded_fonts_title_and_lang(site):
+    for lang, _url, folder in all_pages(site):
+        data = (folder / "flyer.pdf").read_bytes()
+        reader = PdfReader(io.BytesIO(data))
+        assert len(reader.pages) == 1
+        box = reader.pages[0].mediabox
+        assert abs(float(box.width) - A4_PT[0]) < 1 and abs(float(box.height) - A4_PT[1]) < 1
+        fonts = pdf_fonts(reader)
+        assert fonts and all(fonts.values()), fonts
+        assert any("BeVietnamPro" in name for name in fonts)
+        root = reader.trailer["/Root"]
+        assert str(root["/Lang"]) == lang
+        assert bool(root["/MarkInfo"]["/Marked"])
+        assert "/StructTreeRoot" in root
+        assert b"pdfuaid:part" in root["/Metadata"].get_object().get_data()
+        title = soup(folder / "index.html").select_one("article h1").get_text().strip()
+        assert reader.metadata.title == title
+        text = reader.pages[0].extract_text()
+        assert unicodedata.is_normalized("NFC", text)
+        assert title in re.sub(r"\s*\n\s*", " ", text), (title, text[:300])
+
+
+def test_historical_document_flyer_says_so_with_its_number(site):
+    for lang, word in (("vi", "VĂN BẢN LỊCH SỬ"), ("en", "HISTORICAL DOCUMENT")):
+        prefix = "" if lang == "vi" else "en/"
+        folder = site.dir / prefix / "cong-van" / "vneid-cong-dvcqg-2024"
+        text = PdfReader(folder / "flyer.pdf").pages[0].extract_text()
+        assert word in text
+        assert "...../STTTT-TTCNTT" in text
+        guide = site.dir / prefix / "huong-dan" / "dang-ky-vneid" / "flyer.pdf"
+        assert word not in PdfReader(guide).pages[0].extract_text()
+
+
+def test_guide_flyer_prints_steps_extra_qr_and_hotline(site):
+    folder = site.dir / "huong-dan" / "dang-ky-vneid"
+    reader = PdfReader(folder / "flyer.pdf")
+    text = reader.pages[0].extract_text()
+    html = soup(folder / "index.html")
+    heading = next(h for h in html.select("article h2") if "Các bước thực hiện" in h.get_text())
+    steps = heading.find_next("ol").find_all("li")
+    assert len(steps) >= 5
+    for step in steps:
+        first_words = " ".join(step.get_text(" ").split()[:4])
+        assert first_words in re.sub(r"\s+", " ", text), first_words
+    assert "Đường dây nóng: 1022" in text
+    vneid = "https://vneid.gov.vn/huongdan/huong-dan-dang-ky-tai-khoan-vneid.html"
+    codes = decode_qr(render_page((folder / "flyer.pdf").read_bytes(), 100))
+    assert vneid in [c.text for c in codes]
+    assert vneid in link_uris(reader)

@@ -1,0 +1,81 @@
+"""`mkdocs serve` keeps working, and an edit rebuilds only the edited page's flyer."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import time
+import urllib.request
+
+from conftest import _free_port
+from pypdf import PdfReader
+from sitebuild import make_fixture_project, page
+
+STEPS = "flyer:\n  steps: Các bước\n"
+
+
+def wait_for(predicate, timeout: float = 120.0, what: str = "") -> None:
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        if predicate():
+            return
+        time.sleep(0.3)
+    raise AssertionError(f"gave up waiting for {what}")
+
+
+def fetch(url: str) -> bytes | None:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.read()
+    except OSError:
+        return None
+
+
+def test_serve_builds_flyers_and_rebuilds_only_the_edited_one(tmp_path):
+    pages = {
+        "index.md": page("Trang chủ"),
+        "index.en.md": page("Home", "Text.", "Home."),
+        "a.md": page("Trang A", "## Các bước\n\n1. Một.\n", extra=STEPS),
+        "a.en.md": page("Page A", "## Các bước\n\n1. One.\n", extra=STEPS),
+    }
+    config = make_fixture_project(
+        tmp_path / "project", pages, "site_url: https://example.test/sub/"
+    )
+    port = _free_port()
+    log_path = tmp_path / "serve.log"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("SITE_URL", None)
+    with open(log_path, "w") as log:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "-a", f"127.0.0.1:{port}"],
+            cwd=config.parent,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        base = f"http://127.0.0.1:{port}/sub/"
+        wait_for(lambda: fetch(base + "a/flyer.pdf"), what="the first build")
+        first = fetch(base + "a/flyer.pdf")
+        assert "Trang A" in PdfReader(__import__("io").BytesIO(first)).pages[0].extract_text()
+        assert b"qr.svg" in fetch(base + "a/")
+
+        (config.parent / "docs" / "a.md").write_text(
+            page("Trang A đã sửa", "## Các bước\n\n1. Hai.\n", extra=STEPS), encoding="utf-8"
+        )
+        wait_for(
+            lambda: len(re.findall(r"flyers: .* \(en\)", log_path.read_text())) >= 2, what="rebuild"
+        )
+        rebuild = log_path.read_text().split("Building documentation")[-1]
+        assert "flyers: 1 built, 1 from cache (vi)" in log_path.read_text(), log_path.read_text()
+        assert "flyers: 0 built, 2 from cache (en)" in log_path.read_text()
+        assert "Traceback" not in rebuild
+        edited = fetch(base + "a/flyer.pdf")
+        assert (
+            "Trang A đã sửa" in PdfReader(__import__("io").BytesIO(edited)).pages[0].extract_text()
+        )
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
