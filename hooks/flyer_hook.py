@@ -1,4 +1,4 @@
-"""MkDocs hook: a QR code and a printable flyer for every page, in each language."""
+"""MkDocs hook: QR codes, printable flyers, previews and print packs, in each language."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from atomic_write import write_bytes_atomic
 from build_cache import FileCache
 from flyer_content import FlyerContent, FlyerContentError, extract, is_preview_url
 from flyer_render import FlyerError, RenderSettings
@@ -15,10 +16,12 @@ from mkdocs.config import base
 from mkdocs.config import config_options as opt
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from page_outputs import OutputPaths, PageOutputBuilder, output_paths
+from page_outputs import FlyerRecord, PageOutputBuilder, output_paths
 from page_registry import PAGE_META
-from site_i18n import current_language
+from print_packs import Pack, build_packs
+from site_i18n import current_language, default_language
 
 log = logging.getLogger("mkdocs.plugins.vneid.flyers")
 
@@ -27,7 +30,7 @@ class FlyersConfig(base.Config):
     """`extra.flyers` in mkdocs.yml."""
 
     enabled = opt.Type(bool, default=True)
-    # Folder with main.typ (and what it imports), relative to mkdocs.yml.
+    # Folder with main.typ, pack.typ and what they import, relative to mkdocs.yml.
     template_dir = opt.Type(str, default="overrides/flyer")
     # Generated files kept between builds, relative to mkdocs.yml.
     cache_dir = opt.Type(str, default=".cache/flyers")
@@ -41,20 +44,27 @@ class _Job:
     flyer: bool
 
 
-_builder: PageOutputBuilder | None = None
-_jobs: list[_Job] = []
+@dataclass
+class _State:
+    builder: PageOutputBuilder | None = None
+    org: dict[str, Any] | None = None
+    nav_order: tuple[str, ...] = ()
+    jobs: list[_Job] | None = None
+    catalogue: dict[str, Any] | None = None
+
+
+_state = _State()
 
 
 def on_config(config: MkDocsConfig, **_: Any) -> MkDocsConfig:
-    global _builder
     settings = _load_settings(config)
-    _jobs.clear()
+    _state.jobs, _state.catalogue = [], None
     if settings is None:
-        _builder = None
+        _state.builder = None
         return config
     render, cache_dir = settings
     org = config.extra["org"]
-    org_data = {
+    _state.org = {
         "name": org.name,
         "department": org.department,
         "hotline": org.hotline,
@@ -62,15 +72,18 @@ def on_config(config: MkDocsConfig, **_: Any) -> MkDocsConfig:
         "contact_note": org.contact_note,
         "logo_svg": _logo_svg(config, org.logo),
     }
-    if is_preview_url(config.site_url or "") and current_language(config) == "vi":
+    first = current_language(config) == default_language(config)
+    if first and is_preview_url(config.site_url or ""):
         log.info(
             f"site_url {config.site_url} is a local address: flyers are stamped as previews. "
             "For flyers to print, build with SITE_URL=https://your.host/path/"
         )
-    try:
-        _builder = PageOutputBuilder(render, FileCache(cache_dir), org_data)
-    except FlyerError as err:
-        raise PluginError(str(err)) from None
+    # One builder (one Typst compiler) per build, shared by every language.
+    if first or _state.builder is None:
+        try:
+            _state.builder = PageOutputBuilder(render, FileCache(cache_dir))
+        except FlyerError as err:
+            raise PluginError(str(err)) from None
     return config
 
 
@@ -99,9 +112,15 @@ def _logo_svg(config: MkDocsConfig, logo: str) -> str:
     return path.read_text(encoding="utf-8")
 
 
+def on_nav(nav: Navigation, **_: Any) -> Navigation:
+    # Print packs follow the navigation, the order officials know from the site.
+    _state.nav_order = tuple(page.file.src_uri for page in nav.pages)
+    return nav
+
+
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, **_: Any) -> str:
     meta = PAGE_META.get(page.file.src_uri)
-    if _builder is None or meta is None:
+    if _state.builder is None or meta is None or _state.jobs is None:
         return html
     src = f"docs/{page.file.src_uri}"
     try:
@@ -114,52 +133,89 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, **_: Any) ->
         )
     except FlyerContentError as err:
         raise PluginError(str(err)) from None
-    _jobs.append(_Job(src, page.url, content, meta.flyer.enabled))
+    _state.jobs.append(_Job(src, page.url, content, meta.flyer.enabled))
     return html
+
+
+# on_env runs after every page's content is rendered and before any page template, so the
+# flyers page can list the finished files with their sizes.
+def on_env(env: Any, *, config: MkDocsConfig, **_: Any) -> Any:
+    builder, jobs = _state.builder, _state.jobs
+    if builder is None or jobs is None:
+        return env
+    lang = current_language(config)
+    site_dir = Path(config.site_dir)
+    order = {src: i for i, src in enumerate(_state.nav_order)}
+    jobs.sort(key=lambda job: (order.get(job.src.removeprefix("docs/"), len(order)), job.src))
+    before = (builder.stats.built, builder.stats.cached)
+    records: list[FlyerRecord] = []
+    try:
+        for job in jobs:
+            record = builder.build(
+                content=job.content,
+                page_url=job.page_url,
+                src=job.src,
+                site_dir=site_dir,
+                org=_state.org or {},
+                flyer=job.flyer,
+            )
+            if record is not None:
+                records.append(record)
+        packs = build_packs(
+            builder,
+            records,
+            lang=lang,
+            site_name=config.site_name,
+            author=(_state.org or {}).get("department", ""),
+        )
+    except FlyerError as err:
+        raise PluginError(str(err)) from None
+    for pack, pdf, _ in packs:
+        write_bytes_atomic(site_dir / pack.path, pdf)
+    _state.catalogue = _catalogue(records, [pack for pack, _, _ in packs])
+    log.info(
+        f"QR codes for {len(jobs)} pages; flyers: {builder.stats.built - before[0]} built, "
+        f"{builder.stats.cached - before[1]} from cache; print packs: "
+        f"{sum(built for _, _, built in packs)} built ({lang})"
+    )
+    return env
+
+
+def _catalogue(records: list[FlyerRecord], packs: list[Pack]) -> dict[str, Any]:
+    return {
+        "flyers": [
+            {
+                "title": r.title,
+                "page_url": r.page_url,
+                "pdf": r.paths.flyer_pdf,
+                "preview": r.paths.flyer_png,
+                "size_kb": max(1, round(r.pdf_bytes / 1024)),
+                "historical": r.historical,
+            }
+            for r in records
+        ],
+        "packs": {
+            p.layout: {"path": p.path, "size_kb": max(1, round(p.size / 1024))} for p in packs
+        },
+    }
 
 
 def on_page_context(
     context: dict[str, Any], *, page: Page, config: MkDocsConfig, **_: Any
 ) -> dict[str, Any]:
     meta = PAGE_META.get(page.file.src_uri)
-    if _builder is not None and meta is not None:
-        paths: OutputPaths = output_paths(page.url)
+    if _state.builder is not None and meta is not None:
+        paths = output_paths(page.url)
         context["page_outputs"] = {
             "qr_svg": paths.qr_svg,
             "qr_png": paths.qr_png,
             "flyer_pdf": paths.flyer_pdf if meta.flyer.enabled else None,
             "download_name": _download_name(page.url, current_language(config)),
         }
+        context["flyer_catalogue"] = _state.catalogue
     return context
 
 
 def _download_name(page_url: str, lang: str) -> str:
     parts = [p for p in page_url.strip("/").split("/") if p and p != lang]
     return f"{parts[-1] if parts else 'index'}-{lang}.pdf"
-
-
-# Priority 0 runs before static-i18n (-100), which starts the next language's build from its
-# own on_post_build: each language's files are written in its own pass.
-def on_post_build(*, config: MkDocsConfig) -> None:
-    if _builder is None:
-        return
-    site_dir = Path(config.site_dir)
-    before = (_builder.stats.built, _builder.stats.cached)
-    try:
-        for job in _jobs:
-            _builder.build(
-                content=job.content,
-                page_url=job.page_url,
-                src=job.src,
-                site_dir=site_dir,
-                flyer=job.flyer,
-            )
-    except FlyerError as err:
-        raise PluginError(str(err)) from None
-    built = _builder.stats.built - before[0]
-    cached = _builder.stats.cached - before[1]
-    log.info(
-        f"QR codes for {len(_jobs)} pages; flyers: {built} built, {cached} from cache "
-        f"({current_language(config)})"
-    )
-    _jobs.clear()

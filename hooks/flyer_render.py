@@ -16,6 +16,7 @@ from build_cache import digest
 DATA_FORMAT = "1"
 PDF_STANDARDS = ["ua-1"]
 _OVERFLOW = re.compile(r"flyer-overflow:(\d+):([\d.]+)")
+_PAGE_COUNT = re.compile(rb"/Type\s*/Pages\b[^>]*?/Count\s+(\d+)")
 
 
 class FlyerError(RuntimeError):
@@ -51,26 +52,52 @@ class FlyerRenderer:
     def render(
         self, data: dict[str, Any], *, src: str, fmt: str = "pdf", ppi: float = 144
     ) -> bytes:
-        """Compile one flyer; `src` names the page in error messages."""
-        inputs = {"data": json.dumps(data, ensure_ascii=False)}
+        """Compile one flyer (main.typ); `src` names the page in error messages."""
+        return self.compile("main.typ", {"data": data}, src=src, fmt=fmt, ppi=ppi, pages=1)
+
+    def compile(
+        self,
+        entry: str,
+        inputs: dict[str, Any],
+        *,
+        src: str,
+        fmt: str = "pdf",
+        ppi: float = 144,
+        pages: int | None = None,
+    ) -> bytes:
+        """Compile a template of the folder with JSON `inputs`; PNG output is the first page."""
+        sys_inputs = {key: json.dumps(value, ensure_ascii=False) for key, value in inputs.items()}
+        path = str(self.settings.template_dir / entry)
         try:
             if fmt == "pdf":
                 out = self.compiler.compile(
-                    format="pdf", sys_inputs=inputs, pdf_standards=PDF_STANDARDS
+                    input=path, format="pdf", sys_inputs=sys_inputs, pdf_standards=PDF_STANDARDS
                 )
             else:
-                out = self.compiler.compile(format=fmt, ppi=ppi, sys_inputs=inputs)
+                out = self.compiler.compile(input=path, format=fmt, ppi=ppi, sys_inputs=sys_inputs)
         except typst.TypstError as err:
             raise FlyerError(_explain(err, src)) from None
         except RuntimeError as err:  # root or input failures come as plain RuntimeError
             raise FlyerError(f"{src}: the flyer template could not be compiled: {err}") from None
         if isinstance(out, list):
-            if len(out) != 1:
-                raise FlyerError(f"{src}: the flyer came out as {len(out)} pages, not 1")
-            out = out[0]
+            count, out = len(out), out[0]
+        else:
+            count = pdf_page_count(out) if fmt == "pdf" else 1
         if not isinstance(out, bytes):
             raise FlyerError(f"{src}: the flyer template produced no output")
+        if pages is not None and count is not None and count != pages:
+            raise FlyerError(
+                f"{src}: the flyer came out as {count} pages, not {pages}; the page's header, "
+                "extra QR codes and footer leave no room.\n"
+                "fix: remove some flyer.qr entries, or shorten the organisation's contact text"
+            )
         return out
+
+
+def pdf_page_count(pdf: bytes) -> int | None:
+    """Pages in a Typst PDF (its page tree is written uncompressed); None if not found."""
+    match = _PAGE_COUNT.search(pdf)
+    return int(match[1]) if match else None
 
 
 def fingerprint(settings: RenderSettings) -> str:

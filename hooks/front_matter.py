@@ -97,6 +97,7 @@ _TOP: _Spec = {
     "hide": (list, False, "a list such as [navigation, toc]"),
     "icon": (str, False, "a Material icon name"),
     "search": (dict, False, "for example {exclude: true}"),
+    "template": (str, False, "a page template in overrides/, such as flyers.html"),
 }
 _DOCUMENT: _Spec = {
     "issuer": (str, True, "the issuing body"),

@@ -1,4 +1,4 @@
-"""Per-page generated files: the QR code (SVG, PNG) and the flyer PDF, cached by their inputs."""
+"""Per-page generated files: QR code (SVG, PNG), flyer PDF and its preview, cached by inputs."""
 
 from __future__ import annotations
 
@@ -13,6 +13,9 @@ from flyer_content import FlyerContent
 from flyer_render import FlyerRenderer, RenderSettings, fingerprint
 from qr_codes import QrImages, make_qr
 
+# Preview thumbnails: 48 ppi gives a 397 x 561 px image of the A4 flyer (sharp at 2x, 200 px).
+PREVIEW_PPI = 48
+
 
 @dataclass(frozen=True)
 class OutputPaths:
@@ -21,15 +24,29 @@ class OutputPaths:
     qr_svg: str
     qr_png: str
     flyer_pdf: str
+    flyer_png: str
 
 
 def output_paths(page_url: str) -> OutputPaths:
     """Files sit beside the page: 'a/b/' -> 'a/b/qr.svg'; 'a/b.html' -> 'a/b.qr.svg'."""
     if page_url in ("", ".", "./") or page_url.endswith("/"):
         base = page_url if page_url.endswith("/") else ""
-        return OutputPaths(f"{base}qr.svg", f"{base}qr.png", f"{base}flyer.pdf")
+        return OutputPaths(f"{base}qr.svg", f"{base}qr.png", f"{base}flyer.pdf", f"{base}flyer.png")
     stem = page_url.rsplit(".", 1)[0]
-    return OutputPaths(f"{stem}.qr.svg", f"{stem}.qr.png", f"{stem}.flyer.pdf")
+    return OutputPaths(f"{stem}.qr.svg", f"{stem}.qr.png", f"{stem}.flyer.pdf", f"{stem}.flyer.png")
+
+
+@dataclass(frozen=True)
+class FlyerRecord:
+    """A flyer as written into the site, for the catalogue page and the print packs."""
+
+    src: str
+    page_url: str
+    title: str
+    historical: bool
+    paths: OutputPaths
+    pdf_bytes: int
+    data: dict[str, Any] = field(repr=False, compare=False)
 
 
 @dataclass
@@ -42,10 +59,9 @@ class BuildStats:
 class PageOutputBuilder:
     """Writes each page's QR code and flyer into the site, from the cache when it can."""
 
-    def __init__(self, settings: RenderSettings, cache: FileCache, org: dict[str, Any]) -> None:
+    def __init__(self, settings: RenderSettings, cache: FileCache) -> None:
         self.settings = settings
         self.cache = cache
-        self.org = org
         self.flyer_key = fingerprint(settings)
         self.qr_key = digest("qr", version("qrcode"))
         self._renderer: FlyerRenderer | None = None
@@ -58,6 +74,15 @@ class PageOutputBuilder:
             self._renderer = FlyerRenderer(self.settings)
         return self._renderer
 
+    def cached(self, key: str, suffix: str, make: Any) -> tuple[bytes, bool]:
+        """(bytes, built) for a cache entry, calling `make()` on a miss."""
+        data = self.cache.get(key, suffix)
+        if data is not None:
+            return data, False
+        data = make()
+        self.cache.put(key, suffix, data)
+        return data, True
+
     def qr(self, url: str) -> QrImages:
         key = digest(self.qr_key, url)
         svg, png = self.cache.get(key, ".svg"), self.cache.get(key, ".png")
@@ -68,18 +93,27 @@ class PageOutputBuilder:
         self.cache.put(key, ".png", images.png)
         return images
 
-    def flyer_data(self, content: FlyerContent, main_qr: QrImages) -> dict[str, Any]:
+    def flyer_data(
+        self, content: FlyerContent, main_qr: QrImages, org: dict[str, Any]
+    ) -> dict[str, Any]:
         data = content.as_data()
-        data["org"] = self.org
+        data["org"] = org
         data["qr_svg"] = main_qr.svg.decode("utf-8")
         for extra in data["extra_qr"]:
             extra["svg"] = self.qr(extra["url"]).svg.decode("utf-8")
         return data
 
     def build(
-        self, *, content: FlyerContent, page_url: str, src: str, site_dir: Path, flyer: bool
-    ) -> None:
-        """Write the QR files and, if `flyer`, the flyer PDF of one page.
+        self,
+        *,
+        content: FlyerContent,
+        page_url: str,
+        src: str,
+        site_dir: Path,
+        org: dict[str, Any],
+        flyer: bool,
+    ) -> FlyerRecord | None:
+        """Write the QR files and, if `flyer`, the flyer PDF and its preview, of one page.
 
         `page_url` is the page's site-relative URL; `content.url` its absolute address.
         """
@@ -88,15 +122,21 @@ class PageOutputBuilder:
         write_bytes_atomic(site_dir / paths.qr_svg, main_qr.svg)
         write_bytes_atomic(site_dir / paths.qr_png, main_qr.png)
         if not flyer:
-            return
-        data = self.flyer_data(content, main_qr)
+            return None
+        data = self.flyer_data(content, main_qr, org)
         key = digest(self.flyer_key, json_digest(data))
-        pdf = self.cache.get(key, ".pdf")
-        if pdf is None:
-            pdf = self.renderer.render(data, src=src)
-            self.cache.put(key, ".pdf", pdf)
+        pdf, built = self.cached(key, ".pdf", lambda: self.renderer.render(data, src=src))
+        png, _ = self.cached(
+            key,
+            f".{PREVIEW_PPI}.png",
+            lambda: self.renderer.render(data, src=src, fmt="png", ppi=PREVIEW_PPI),
+        )
+        if built:
             self.stats.built += 1
             self.stats.pages.append(src)
         else:
             self.stats.cached += 1
         write_bytes_atomic(site_dir / paths.flyer_pdf, pdf)
+        write_bytes_atomic(site_dir / paths.flyer_png, png)
+        historical = bool(content.validity and content.validity.get("status") == "historical")
+        return FlyerRecord(src, page_url, content.title, historical, paths, len(pdf), data)

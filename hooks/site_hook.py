@@ -18,6 +18,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from organisation import OrganisationError, load_organisation
 from page_registry import PAGE_META
+from print_links import add_print_urls
 from site_i18n import current_language, default_language, language_of_source, languages
 
 log = logging.getLogger("mkdocs.plugins.vneid.site")
@@ -93,6 +94,10 @@ def on_page_markdown(markdown: str, *, page: Page, **_: Any) -> str:
     if isinstance(title, str):
         page.meta["title"] = html.escape(title, quote=False)
     return markdown
+
+
+def on_page_content(html: str, *, page: Page, **_: Any) -> str:
+    return add_print_urls(html, page.canonical_url or "")
 
 
 def on_page_context(

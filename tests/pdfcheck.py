@@ -20,6 +20,7 @@ A4_PT = (595.28, 841.89)
 class Decoded:
     text: str
     width_mm: float  # printed width of the symbol, quiet zone excluded
+    left: float = 0.0  # x of its left edge, in pixels
 
 
 def render_page(pdf: bytes, dpi: float, index: int = 0) -> Image.Image:
@@ -35,7 +36,8 @@ def decode_qr(image: Image.Image, dpi: float | None = None) -> list[Decoded]:
         width_px = max(
             abs(pos.top_right.x - pos.top_left.x), abs(pos.bottom_right.x - pos.bottom_left.x)
         )
-        out.append(Decoded(result.text, width_px / dpi * 25.4 if dpi else 0.0))
+        left = min(pos.top_left.x, pos.bottom_left.x)
+        out.append(Decoded(result.text, width_px / dpi * 25.4 if dpi else 0.0, left))
     return out
 
 

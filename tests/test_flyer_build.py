@@ -36,9 +36,16 @@ def flyer_text(site: Path, rel: str) -> tuple[int, str]:
 
 
 def counts(log: str, lang: str) -> tuple[int, int]:
-    match = re.search(rf"flyers: (\d+) built, (\d+) from cache \({lang}\)", log)
-    assert match, log
-    return int(match[1]), int(match[2])
+    """(flyers built, flyers from cache) of the last build of `lang` in a build log."""
+    return packs_and_counts(log, lang)[:2]
+
+
+def packs_and_counts(log: str, lang: str) -> tuple[int, int, int]:
+    found = re.findall(
+        rf"flyers: (\d+) built, (\d+) from cache; print packs: (\d+) built \({lang}\)", log
+    )
+    assert found, log
+    return tuple(int(n) for n in found[-1])
 
 
 HOSTILE_TITLE = 'Ký tự #set $x$ @ref *a* _b_ <c> \\ [d] `e` & "f"'
@@ -190,6 +197,7 @@ def test_cache_reuses_unchanged_flyers_and_rebuilds_changed_or_corrupt_ones(tmp_
 
     second = build(tmp_path, {})
     assert counts(second.log, "vi") == (0, 3) and counts(second.log, "en") == (0, 3)
+    assert packs_and_counts(second.log, "vi")[2] == 0  # packs and previews come from the cache
     assert {p: p.read_bytes() for p in site.rglob("*.pdf")} == before  # byte-identical
 
     edited = build(
@@ -201,6 +209,7 @@ def test_cache_reuses_unchanged_flyers_and_rebuilds_changed_or_corrupt_ones(tmp_
         },
     )
     assert counts(edited.log, "vi") == (1, 2) and counts(edited.log, "en") == (0, 3)
+    assert packs_and_counts(edited.log, "vi")[2] == 2 and packs_and_counts(edited.log, "en")[2] == 0
     assert "Trang A mới" in flyer_text(site, "a")[1]
 
     cache = tmp_path / "project" / ".cache" / "flyers"

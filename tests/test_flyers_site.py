@@ -8,17 +8,22 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from front_matter import parse_page_meta
 from htmltext import soup
 from pdfcheck import A4_PT, decode_qr, link_uris, pdf_fonts, render_page, svg_to_image
 from PIL import Image
 from pypdf import PdfReader
+from sitebuild import ROOT
 from test_site_html import page_dir, vi_sources
 
 
-def all_pages(site) -> list[tuple[str, str, Path]]:
+def all_pages(site, *, with_flyer: bool = True) -> list[tuple[str, str, Path]]:
     """(lang, canonical URL, output folder) of every page of both languages."""
     out = []
     for src in vi_sources():
+        meta, _ = parse_page_meta((ROOT / "docs" / src).read_text(encoding="utf-8"), src)
+        if with_flyer and not meta.flyer.enabled:
+            continue
         for lang, prefix in (("vi", ""), ("en", "en/")):
             rel = prefix + page_dir(src)
             out.append((lang, site.url + rel, site.dir / rel))
@@ -31,6 +36,9 @@ def test_every_page_in_both_languages_has_qr_files_and_a_flyer(site):
     for _, _, folder in pages:
         for name in ("qr.svg", "qr.png", "flyer.pdf"):
             assert (folder / name).is_file(), folder / name
+    # A page that switches its flyer off still has its QR code.
+    for _, _, folder in all_pages(site, with_flyer=False):
+        assert (folder / "qr.svg").is_file()
 
 
 def test_each_page_shows_its_qr_code_and_flyer_link(site):

@@ -69,8 +69,10 @@ def test_serve_builds_flyers_and_rebuilds_only_the_edited_one(tmp_path):
             lambda: len(re.findall(r"flyers: .* \(en\)", log_path.read_text())) >= 2, what="rebuild"
         )
         rebuild = log_path.read_text().split("Building documentation")[-1]
-        assert "flyers: 1 built, 1 from cache (vi)" in log_path.read_text(), log_path.read_text()
-        assert "flyers: 0 built, 2 from cache (en)" in log_path.read_text()
+        assert "flyers: 1 built, 1 from cache; print packs: 2 built (vi)" in log_path.read_text(), (
+            log_path.read_text()
+        )
+        assert "flyers: 0 built, 2 from cache; print packs: 0 built (en)" in log_path.read_text()
         assert "Traceback" not in rebuild
         edited = fetch(base + "a/flyer.pdf")
         assert (

@@ -1,0 +1,152 @@
+"""The flyers page, the print packs and printing pages from a browser."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from htmltext import soup, visible_text
+from pdfcheck import decode_qr, render_page
+from PIL import Image, ImageChops, ImageStat
+from pypdf import PdfReader
+
+LANGS = [("vi", ""), ("en", "en/")]
+
+
+def flyer_files(site, prefix: str) -> set:
+    files = (
+        set((site.dir / prefix).rglob("flyer.pdf")) if prefix else set(site.dir.rglob("flyer.pdf"))
+    )
+    if not prefix:
+        files -= set((site.dir / "en").rglob("flyer.pdf"))
+    return {p.resolve() for p in files}
+
+
+def catalogue(site, prefix: str):
+    folder = site.dir / prefix / "to-roi"
+    doc = soup(folder / "index.html")
+    items = doc.select(".site-catalogue__item")
+    return folder, doc, items
+
+
+@pytest.mark.parametrize("lang,prefix", LANGS)
+def test_flyers_page_lists_exactly_the_flyers_of_its_language(site, lang, prefix):
+    folder, doc, items = catalogue(site, prefix)
+    listed = {(folder / item.select_one("a[download]")["href"]).resolve() for item in items}
+    assert len(items) >= 8
+    assert listed == flyer_files(site, prefix)
+    for item in items:
+        pdf = (folder / item.select_one("a[download]")["href"]).resolve()
+        size_kb = int(re.search(r"(\d+) KB", visible_text(item))[1])
+        assert abs(size_kb - pdf.stat().st_size / 1024) <= 1
+        page = (
+            folder / item.select_one(".site-catalogue__title a")["href"] / "index.html"
+        ).resolve()
+        assert page.parent == pdf.parent
+        title = visible_text(item.select_one(".site-catalogue__title"))
+        assert title == visible_text(soup(page).select_one("article h1"))
+    historical = [
+        visible_text(i.select_one(".site-catalogue__title"))
+        for i in items
+        if i.select_one("[data-status=historical]")
+    ]
+    assert len(historical) == 1 and ("2024" in historical[0])
+    nav_text = visible_text(doc.select_one(".md-sidebar--primary"))
+    assert ("Tờ rơi để in" if lang == "vi" else "Printable flyers") in nav_text
+
+
+@pytest.mark.parametrize("lang,prefix", LANGS)
+def test_previews_are_real_renders_of_each_flyer(site, lang, prefix):
+    folder, _, items = catalogue(site, prefix)
+    seen = []
+    for item in items:
+        img = item.select_one("img")
+        path = (folder / img["src"]).resolve()
+        preview = Image.open(path).convert("L")
+        assert abs(preview.width / preview.height - 210 / 297) < 0.01
+        assert img["alt"].strip()
+        pdf = (folder / item.select_one("a[download]")["href"]).resolve()
+        rendered = render_page(pdf.read_bytes(), 72).resize(preview.size)
+        # The preview is this flyer: close to an independent render of its PDF ...
+        assert ImageStat.Stat(ImageChops.difference(preview, rendered)).mean[0] < 12
+        assert ImageStat.Stat(preview).stddev[0] > 20  # ... and not a blank page
+        seen.append(preview.tobytes())
+    assert len(set(seen)) == len(seen)  # every preview differs from every other
+
+
+def pack_links(site, prefix):
+    folder, doc, items = catalogue(site, prefix)
+    packs = {a["data-pack"]: (folder / a["href"]).resolve() for a in doc.select("a[data-pack]")}
+    urls = []
+    for item in items:
+        page_href = item.select_one(".site-catalogue__title a")["href"]
+        rel = (folder / page_href).resolve().relative_to(site.dir.resolve()).as_posix()
+        urls.append(site.url + (rel + "/" if rel != "." else ""))
+    titles = [visible_text(i.select_one(".site-catalogue__title")) for i in items]
+    return packs, urls, titles
+
+
+@pytest.mark.parametrize("lang,prefix", LANGS)
+def test_a4_print_pack_has_an_index_and_every_flyer_in_order(site, lang, prefix):
+    packs, urls, titles = pack_links(site, prefix)
+    data = packs["a4"].read_bytes()
+    reader = PdfReader(io.BytesIO(data))
+    assert len(reader.pages) == len(urls) + 1
+    assert str(reader.trailer["/Root"]["/Lang"]) == lang
+    index = re.sub(r"\s+", " ", reader.pages[0].extract_text())
+    positions = [index.find(title) for title in titles]
+    assert all(p >= 0 for p in positions), (titles, index)
+    assert positions == sorted(positions)
+    for number, title in enumerate(titles, start=2):
+        assert re.search(re.escape(title) + rf"\s*{number}\b", index), (title, number)
+    for page, url in enumerate(urls, start=1):
+        codes = [c.text for c in decode_qr(render_page(data, 100, page), 100)]
+        assert url in codes, (page, url, codes)
+
+
+@pytest.mark.parametrize("lang,prefix", LANGS)
+def test_a5_two_up_pack_qr_codes_decode_and_stay_25mm_wide(site, lang, prefix):
+    packs, urls, _ = pack_links(site, prefix)
+    data = packs["a5x2"].read_bytes()
+    reader = PdfReader(io.BytesIO(data))
+    sheets = (len(urls) + 1) // 2
+    assert len(reader.pages) == sheets + 1
+    box = reader.pages[1].mediabox
+    assert abs(float(box.width) - 841.89) < 1 and abs(float(box.height) - 595.28) < 1
+    found = []
+    for sheet in range(1, sheets + 1):
+        codes = decode_qr(render_page(data, 150, sheet), 150)
+        for code in sorted(codes, key=lambda c: c.left):
+            if code.text in urls:
+                assert code.width_mm >= 25, (code.text, code.width_mm)
+                found.append(code.text)
+    assert found == urls
+
+
+def test_browser_print_of_a_guide_has_no_navigation_or_search(server, browser):
+    page = browser.new_page(color_scheme="dark")
+    page.goto(server + "huong-dan/lien-ket-tai-khoan/", wait_until="networkidle")
+    pdf = page.pdf(format="A4")
+    page.close()
+    reader = PdfReader(io.BytesIO(pdf))
+    text = re.sub(r"\s+", " ", " ".join(p.extract_text() for p in reader.pages))
+    assert "Liên kết tài khoản Cổng Dịch vụ công Quốc gia với VNeID" in text
+    for chrome in ("Tìm kiếm", "Trang chủ", "Dành cho cán bộ", "Văn bản", "Đường dây nóng", "Sau "):
+        assert chrome not in text, chrome
+    # Link addresses follow link text; the page's own address is printed.
+    assert f"Đăng ký tài khoản VNeID ({server}huong-dan/dang-ky-vneid/)" in text
+    assert f"Trang này trên mạng: {server}huong-dan/lien-ket-tai-khoan/" in text
+    # White paper, whatever the screen's colour scheme.
+    first = render_page(pdf, 50).convert("L")
+    assert ImageStat.Stat(first).mean[0] > 200
+
+
+def test_browser_print_of_the_flyers_page_hides_buttons(server, browser):
+    page = browser.new_page()
+    page.goto(server + "en/to-roi/", wait_until="networkidle")
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(page.pdf(format="A4"))).pages)
+    page.close()
+    assert "Printable flyers" in text
+    assert "Flyer pack, one flyer per A4 page" not in text
+    assert "Search" not in text
