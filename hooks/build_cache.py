@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from pathlib import Path
 
 from atomic_write import write_bytes_atomic
@@ -33,6 +34,10 @@ class FileCache:
     def __init__(self, root: Path) -> None:
         self.root = root
 
+    def path(self, key: str, suffix: str) -> Path:
+        """Where an entry is stored (it may not exist)."""
+        return self._path(key, suffix)
+
     def _path(self, key: str, suffix: str) -> Path:
         return self.root / key[:2] / f"{key}{suffix}"
 
@@ -47,6 +52,20 @@ class FileCache:
         if hashlib.sha256(data).hexdigest() != expected:
             return None
         return data
+
+    def place(self, key: str, suffix: str, dest: Path, data: bytes) -> None:
+        """Put a verified entry's bytes at `dest`, atomically: a hard link when the cache and
+        the site share a file system (no copy), else a written copy."""
+        source = self._path(key, suffix)
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        tmp = dest.with_name(f".{dest.name}.{os.getpid()}.link")
+        try:
+            tmp.unlink(missing_ok=True)
+            os.link(source, tmp)
+            os.replace(tmp, dest)
+        except OSError:
+            tmp.unlink(missing_ok=True)
+            write_bytes_atomic(dest, data)
 
     def put(self, key: str, suffix: str, data: bytes) -> None:
         path = self._path(key, suffix)

@@ -8,8 +8,8 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from bs4 import BeautifulSoup, NavigableString, Tag
 from front_matter import PageMeta
+from lxml.html import HtmlElement, fragment_fromstring
 
 _SAFE_SCHEMES = ("http", "https", "mailto", "tel")
 _BLOCK_TAGS = {"p", "div", "li", "ul", "ol", "br", "table", "tr", "td", "th", "blockquote"}
@@ -83,54 +83,57 @@ def is_preview_url(url: str) -> bool:
     return (urlsplit(url).hostname or "") in _LOOPBACK
 
 
-def _heading_text(tag: Tag) -> str:
-    return nfc("".join(t for t in tag.find_all(string=True) if not _in_headerlink(t))).strip()
+def _text(element: HtmlElement) -> str:
+    """Text of an element, leaving out the permalink anchors MkDocs adds to headings."""
+    parts = [element.text or ""]
+    for child in element:
+        if not _is_headerlink(child) and isinstance(child.tag, str):
+            parts.append(_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
 
 
-def _in_headerlink(node: NavigableString) -> bool:
-    parent = node.parent
-    return parent is not None and parent.name == "a" and "headerlink" in parent.get("class", [])
+def _heading_text(element: HtmlElement) -> str:
+    return nfc(_text(element)).strip()
 
 
-def _runs(element: Tag, page_url: str) -> tuple[Run, ...]:
+def _is_headerlink(element: HtmlElement) -> bool:
+    return element.tag == "a" and "headerlink" in (element.get("class") or "").split()
+
+
+def _runs(element: HtmlElement, page_url: str) -> tuple[Run, ...]:
     runs: list[Run] = []
 
-    def walk(node: Tag, strong: bool, emph: bool, code: bool, href: str | None) -> None:
-        for child in node.children:
-            if isinstance(child, NavigableString):
-                if child.__class__.__name__ in ("Comment", "Doctype", "CData"):
-                    continue
-                text = nfc(str(child))
-                if text:
-                    runs.append(Run(text, strong, emph, code, href))
-                continue
-            if not isinstance(child, Tag):
-                continue
-            name = child.name
-            if name == "a" and "headerlink" in child.get("class", []):
-                continue
-            if name in ("script", "style", "svg"):
-                continue
-            if name == "img":
-                alt = nfc(child.get("alt", ""))
-                if alt:
-                    runs.append(Run(alt, strong, emph, code, href))
-                continue
-            if name in _BLOCK_TAGS and runs:
-                runs.append(Run(" ", strong, emph, code, href))
-            link = href
-            if name == "a" and child.get("href"):
-                target = urljoin(page_url, child["href"])
-                link = target if urlsplit(target).scheme in _SAFE_SCHEMES else href
-            walk(
-                child,
-                strong or name in ("strong", "b"),
-                emph or name in ("em", "i"),
-                code or name in ("code", "kbd", "samp"),
-                link,
-            )
+    def add(text: str | None, style: tuple[bool, bool, bool, str | None]) -> None:
+        if text and (clean := nfc(text)):
+            runs.append(Run(clean, *style))
 
-    walk(element, False, False, False, None)
+    def walk(node: HtmlElement, style: tuple[bool, bool, bool, str | None]) -> None:
+        add(node.text, style)
+        for child in node:
+            name = child.tag if isinstance(child.tag, str) else ""
+            if name and not _is_headerlink(child) and name not in ("script", "style", "svg"):
+                if name == "img":
+                    add(child.get("alt", ""), style)
+                else:
+                    if name in _BLOCK_TAGS and runs:
+                        runs.append(Run(" ", *style))
+                    strong, emph, code, href = style
+                    if name == "a" and child.get("href"):
+                        target = urljoin(page_url, child.get("href"))
+                        href = target if urlsplit(target).scheme in _SAFE_SCHEMES else href
+                    walk(
+                        child,
+                        (
+                            strong or name in ("strong", "b"),
+                            emph or name in ("em", "i"),
+                            code or name in ("code", "kbd", "samp"),
+                            href,
+                        ),
+                    )
+            add(child.tail, style)
+
+    walk(element, (False, False, False, None))
     return _merge(runs)
 
 
@@ -138,12 +141,7 @@ def _merge(runs: list[Run]) -> tuple[Run, ...]:
     """Join neighbouring runs of the same style, collapse spaces, trim the ends."""
     merged: list[Run] = []
     for run in runs:
-        if merged and (merged[-1].strong, merged[-1].emph, merged[-1].code, merged[-1].href) == (
-            run.strong,
-            run.emph,
-            run.code,
-            run.href,
-        ):
+        if merged and _style(merged[-1]) == _style(run):
             merged[-1] = Run(re.sub(r" {2,}", " ", merged[-1].text + run.text), *_style(run))
         else:
             merged.append(run)
@@ -157,19 +155,19 @@ def _style(run: Run) -> tuple[bool, bool, bool, str | None]:
     return run.strong, run.emph, run.code, run.href
 
 
-def _steps_list(root: Tag, heading_text: str | None, src: str) -> Tag | None:
+def _steps_list(root: HtmlElement, heading_text: str | None, src: str) -> HtmlElement | None:
     if heading_text is None:
-        return next((ol for ol in root.find_all("ol", recursive=False)), None)
+        return root.find("ol")
     wanted = nfc(heading_text).strip()
-    headings = root.find_all(_HEADINGS)
+    headings = [el for el in root.iter(*_HEADINGS)]
     for heading in headings:
         if _heading_text(heading) != wanted:
             continue
-        level = int(heading.name[1])
-        for sibling in heading.find_next_siblings():
-            if sibling.name in _HEADINGS and int(sibling.name[1]) <= level:
+        level = int(heading.tag[1])
+        for sibling in heading.itersiblings():
+            if sibling.tag in _HEADINGS and int(sibling.tag[1]) <= level:
                 break
-            found = sibling if sibling.name == "ol" else sibling.find("ol")
+            found = sibling if sibling.tag == "ol" else sibling.find(".//ol")
             if found is not None:
                 return found
         raise FlyerContentError(
@@ -183,9 +181,9 @@ def _steps_list(root: Tag, heading_text: str | None, src: str) -> Tag | None:
     )
 
 
-def _first_paragraph(root: Tag) -> str:
-    for p in root.find_all("p", recursive=False):
-        text = nfc(p.get_text(" ")).strip()
+def _first_paragraph(root: HtmlElement) -> str:
+    for p in root.findall("p"):
+        text = nfc(_text(p)).strip()
         if text:
             return text
     return ""
@@ -201,18 +199,15 @@ def extract(
     default_steps: bool = True,
 ) -> FlyerContent:
     """Build the flyer content of one page from its rendered HTML and front matter."""
-    root = BeautifulSoup(html, "html.parser")
+    root = fragment_fromstring(html or "<p></p>", create_parent="div")
     wanted = meta.flyer.steps or None
     steps_list = _steps_list(root, wanted, src) if (wanted or default_steps) else None
-    steps = tuple(
-        runs
-        for li in (steps_list.find_all("li", recursive=False) if steps_list else [])
-        if (runs := _runs(li, page_url))
-    )
+    items = steps_list.findall("li") if steps_list is not None else []
+    steps = tuple(runs for li in items if (runs := _runs(li, page_url)))
     # Without steps, a page of questions (FAQ) still tells the reader what it answers.
     topics: tuple[str, ...] = ()
     if not steps:
-        found = tuple(text for h in root.find_all("h3") if (text := _heading_text(h)))
+        found = tuple(text for h in root.iter("h3") if (text := _heading_text(h)))
         topics = found if len(found) >= 3 else ()
     summary = nfc(meta.flyer.summary).strip() or _first_paragraph(root) or nfc(meta.description)
     doc = meta.document

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import logging
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from atomic_write import write_bytes_atomic
+from background import Background
 from build_cache import FileCache
-from flyer_content import FlyerContent, FlyerContentError, extract, is_preview_url
+from flyer_content import FlyerContentError, extract, is_preview_url
 from flyer_render import FlyerError, RenderSettings
 from fonts import FONT_DIR
 from mkdocs.config import base
@@ -36,29 +37,25 @@ class FlyersConfig(base.Config):
     cache_dir = opt.Type(str, default=".cache/flyers")
 
 
-@dataclass(frozen=True)
-class _Job:
-    src: str
-    page_url: str
-    content: FlyerContent
-    flyer: bool
-
-
 @dataclass
 class _State:
     builder: PageOutputBuilder | None = None
     org: dict[str, Any] | None = None
     nav_order: tuple[str, ...] = ()
-    jobs: list[_Job] | None = None
+    queued: int = 0
+    finished: bool = True
     catalogue: dict[str, Any] | None = None
 
 
 _state = _State()
+# Lives as long as the MkDocs process, so `mkdocs serve` keeps one worker and one compiler.
+_background = Background()
 
 
 def on_config(config: MkDocsConfig, **_: Any) -> MkDocsConfig:
     settings = _load_settings(config)
-    _state.jobs, _state.catalogue = [], None
+    _background.cancel()  # anything left by a build that failed
+    _state.queued, _state.finished, _state.catalogue = 0, False, None
     if settings is None:
         _state.builder = None
         return config
@@ -98,7 +95,10 @@ def _load_settings(config: MkDocsConfig) -> tuple[RenderSettings, Path] | None:
         return None
     root = Path(config.config_file_path).parent
     template_dir = (root / flyers.template_dir).resolve()
-    return RenderSettings(template_dir, FONT_DIR), (root / flyers.cache_dir).resolve()
+    cache_dir = (root / flyers.cache_dir).resolve()
+    # Typst reads only under its root: the packs read flyers from the cache.
+    typst_root = Path(os.path.commonpath([template_dir, cache_dir]))
+    return RenderSettings(template_dir, FONT_DIR, typst_root), cache_dir
 
 
 def _logo_svg(config: MkDocsConfig, logo: str) -> str:
@@ -120,7 +120,7 @@ def on_nav(nav: Navigation, **_: Any) -> Navigation:
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, **_: Any) -> str:
     meta = PAGE_META.get(page.file.src_uri)
-    if _state.builder is None or meta is None or _state.jobs is None:
+    if _state.builder is None or meta is None or _state.finished:
         return html
     src = f"docs/{page.file.src_uri}"
     try:
@@ -133,52 +133,52 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, **_: Any) ->
         )
     except FlyerContentError as err:
         raise PluginError(str(err)) from None
-    _state.jobs.append(_Job(src, page.url, content, meta.flyer.enabled))
+    # Made on the worker thread while MkDocs goes on rendering pages.
+    _background.submit(
+        page.file.src_uri,
+        _state.builder.build,
+        content=content,
+        page_url=page.url,
+        src=src,
+        site_dir=Path(config.site_dir),
+        org=_state.org or {},
+        flyer=meta.flyer.enabled,
+    )
+    _state.queued += 1
     return html
 
 
-# on_env runs after every page's content is rendered and before any page template, so the
-# flyers page can list the finished files with their sizes.
-def on_env(env: Any, *, config: MkDocsConfig, **_: Any) -> Any:
-    builder, jobs = _state.builder, _state.jobs
-    if builder is None or jobs is None:
-        return env
+def _finish(config: MkDocsConfig) -> None:
+    """Wait for this language's flyers, then make its print packs and the catalogue."""
+    builder = _state.builder
+    if builder is None or _state.finished:
+        return
+    _state.finished = True
     lang = current_language(config)
-    site_dir = Path(config.site_dir)
     order = {src: i for i, src in enumerate(_state.nav_order)}
-    jobs.sort(key=lambda job: (order.get(job.src.removeprefix("docs/"), len(order)), job.src))
-    before = (builder.stats.built, builder.stats.cached)
-    records: list[FlyerRecord] = []
     try:
-        for job in jobs:
-            record = builder.build(
-                content=job.content,
-                page_url=job.page_url,
-                src=job.src,
-                site_dir=site_dir,
-                org=_state.org or {},
-                flyer=job.flyer,
-            )
-            if record is not None:
-                records.append(record)
-        packs = build_packs(
-            builder,
-            records,
+        done = _background.results()
+        done.sort(key=lambda item: (order.get(item[0], len(order)), item[0]))
+        records = [record for _, record in done if record is not None]
+        packs = _background.run(
+            build_packs,
+            builder=builder,
+            records=records,
             lang=lang,
             site_name=config.site_name,
             author=(_state.org or {}).get("department", ""),
+            site_dir=Path(config.site_dir),
         )
     except FlyerError as err:
+        _background.cancel()
         raise PluginError(str(err)) from None
-    for pack, pdf, _ in packs:
-        write_bytes_atomic(site_dir / pack.path, pdf)
-    _state.catalogue = _catalogue(records, [pack for pack, _, _ in packs])
+    _state.catalogue = _catalogue(records, [pack for pack, _ in packs])
+    fresh = sum(record.fresh for record in records)
     log.info(
-        f"QR codes for {len(jobs)} pages; flyers: {builder.stats.built - before[0]} built, "
-        f"{builder.stats.cached - before[1]} from cache; print packs: "
-        f"{sum(built for _, _, built in packs)} built ({lang})"
+        f"QR codes for {_state.queued} pages; flyers: {fresh} built, "
+        f"{len(records) - fresh} from cache; print packs: "
+        f"{sum(built for _, built in packs)} built ({lang})"
     )
-    return env
 
 
 def _catalogue(records: list[FlyerRecord], packs: list[Pack]) -> dict[str, Any]:
@@ -212,8 +212,16 @@ def on_page_context(
             "flyer_pdf": paths.flyer_pdf if meta.flyer.enabled else None,
             "download_name": _download_name(page.url, current_language(config)),
         }
-        context["flyer_catalogue"] = _state.catalogue
+        if page.meta.get("template") == "flyers.html":
+            _finish(config)  # the flyers page lists finished files with their sizes
+            context["flyer_catalogue"] = _state.catalogue
     return context
+
+
+# Priority 0 runs before static-i18n (-100), which starts the next language's build from its
+# own on_post_build: each language's flyers are finished in its own pass.
+def on_post_build(*, config: MkDocsConfig) -> None:
+    _finish(config)
 
 
 def _download_name(page_url: str, lang: str) -> str:

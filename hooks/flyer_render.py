@@ -25,8 +25,9 @@ class FlyerError(RuntimeError):
 
 @dataclass(frozen=True)
 class RenderSettings:
-    template_dir: Path  # holds main.typ and what it imports
+    template_dir: Path  # holds main.typ, pack.typ and what they import
     font_dir: Path
+    root: Path  # Typst reads only files under it: the template folder and the cache
 
 
 class FlyerRenderer:
@@ -41,10 +42,9 @@ class FlyerRenderer:
                 "folder holding main.typ"
             )
         self.settings = settings
-        # Typst only reads files under root; the template folder is all it needs.
         self.compiler = typst.Compiler(
             str(main),
-            root=str(settings.template_dir),
+            root=str(settings.root),
             font_paths=[str(settings.font_dir)],
             ignore_system_fonts=True,
         )
@@ -64,14 +64,21 @@ class FlyerRenderer:
         fmt: str = "pdf",
         ppi: float = 144,
         pages: int | None = None,
+        standards: list[str] | None = None,
     ) -> bytes:
-        """Compile a template of the folder with JSON `inputs`; PNG output is the first page."""
+        """Compile a template of the folder with JSON `inputs`; PNG output is the first page.
+
+        PDFs are PDF/UA-1 unless `standards` says otherwise.
+        """
         sys_inputs = {key: json.dumps(value, ensure_ascii=False) for key, value in inputs.items()}
         path = str(self.settings.template_dir / entry)
         try:
             if fmt == "pdf":
                 out = self.compiler.compile(
-                    input=path, format="pdf", sys_inputs=sys_inputs, pdf_standards=PDF_STANDARDS
+                    input=path,
+                    format="pdf",
+                    sys_inputs=sys_inputs,
+                    pdf_standards=PDF_STANDARDS if standards is None else standards,
                 )
             else:
                 out = self.compiler.compile(input=path, format=fmt, ppi=ppi, sys_inputs=sys_inputs)

@@ -12,6 +12,8 @@ import yaml
 _BLOCK_RE = re.compile(r"\A-{3}[ \t]*\r?\n(.*?\r?\n)(?:\.{3}|-{3})[ \t]*\r?\n", re.DOTALL)
 
 VALIDITY_STATES = ("in-force", "historical")
+# libyaml is ten times faster than the pure-Python parser; PyYAML wheels include it.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
@@ -135,16 +137,20 @@ _QR: _Spec = {
 
 
 class _Checker:
-    def __init__(self, path: str, lines: dict[tuple[str, ...], int], first_line: int) -> None:
+    def __init__(self, path: str, block: str, first_line: int) -> None:
         self.path = path
-        self.lines = lines
+        self.block = block
+        self._lines: dict[tuple[str, ...], int] | None = None
         self.first_line = first_line
         self.problems: list[Problem] = []
 
     def line(self, keys: tuple[str, ...]) -> int:
-        while keys and keys not in self.lines:
+        # Key positions cost a second parse, so they are only worked out for a problem.
+        if self._lines is None:
+            self._lines = _key_lines(self.block)
+        while keys and keys not in self._lines:
             keys = keys[:-1]
-        return self.lines.get(keys, 0) + self.first_line
+        return self._lines.get(keys, 0) + self.first_line
 
     def add(self, keys: tuple[str, ...], message: str, fix: str) -> None:
         self.problems.append(Problem(self.path, self.line(keys), message, fix))
@@ -194,7 +200,7 @@ def _key_lines(text: str) -> dict[tuple[str, ...], int]:
             for i, item in enumerate(node.value):
                 walk(item, (*keys, str(i)))
 
-    root = yaml.compose(text, Loader=yaml.SafeLoader)
+    root = yaml.compose(text, Loader=_LOADER)
     if root is not None:
         walk(root, ())
     return lines
@@ -230,8 +236,7 @@ def parse_page_meta(source: str, path: str) -> tuple[PageMeta | None, list[Probl
             )
         ]
     try:
-        raw = yaml.safe_load(block)
-        lines = _key_lines(block)
+        raw = yaml.load(block, Loader=_LOADER)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         line = (mark.line + 2) if mark is not None else 1
@@ -244,7 +249,7 @@ def parse_page_meta(source: str, path: str) -> tuple[PageMeta | None, list[Probl
                 "check the indentation, and put text holding ':' or '#' in double quotes",
             )
         ]
-    check = _Checker(path, lines, first_line=2)
+    check = _Checker(path, block, first_line=2)
     top = check.mapping(raw, _TOP, ())
     document = validity = None
     flyer = FlyerOptions()

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
-from atomic_write import write_bytes_atomic
 from build_cache import FileCache, digest, json_digest
 from flyer_content import FlyerContent
 from flyer_render import FlyerRenderer, RenderSettings, fingerprint
@@ -46,14 +45,8 @@ class FlyerRecord:
     historical: bool
     paths: OutputPaths
     pdf_bytes: int
-    data: dict[str, Any] = field(repr=False, compare=False)
-
-
-@dataclass
-class BuildStats:
-    built: int = 0
-    cached: int = 0
-    pages: list[str] = field(default_factory=list)
+    cached_pdf: Path  # the verified cache entry the site's flyer.pdf was placed from
+    fresh: bool  # made in this build, not taken from the cache
 
 
 class PageOutputBuilder:
@@ -65,7 +58,6 @@ class PageOutputBuilder:
         self.flyer_key = fingerprint(settings)
         self.qr_key = digest("qr", version("qrcode"))
         self._renderer: FlyerRenderer | None = None
-        self.stats = BuildStats()
 
     @property
     def renderer(self) -> FlyerRenderer:
@@ -83,15 +75,16 @@ class PageOutputBuilder:
         self.cache.put(key, suffix, data)
         return data, True
 
-    def qr(self, url: str) -> QrImages:
+    def qr(self, url: str) -> tuple[str, QrImages]:
+        """(cache key, images) of the QR code of `url`."""
         key = digest(self.qr_key, url)
         svg, png = self.cache.get(key, ".svg"), self.cache.get(key, ".png")
         if svg is not None and png is not None:
-            return QrImages(svg, png, 0)
+            return key, QrImages(svg, png, 0)
         images = make_qr(url)
         self.cache.put(key, ".svg", images.svg)
         self.cache.put(key, ".png", images.png)
-        return images
+        return key, images
 
     def flyer_data(
         self, content: FlyerContent, main_qr: QrImages, org: dict[str, Any]
@@ -100,7 +93,7 @@ class PageOutputBuilder:
         data["org"] = org
         data["qr_svg"] = main_qr.svg.decode("utf-8")
         for extra in data["extra_qr"]:
-            extra["svg"] = self.qr(extra["url"]).svg.decode("utf-8")
+            extra["svg"] = self.qr(extra["url"])[1].svg.decode("utf-8")
         return data
 
     def build(
@@ -118,9 +111,9 @@ class PageOutputBuilder:
         `page_url` is the page's site-relative URL; `content.url` its absolute address.
         """
         paths = output_paths(page_url)
-        main_qr = self.qr(content.url)
-        write_bytes_atomic(site_dir / paths.qr_svg, main_qr.svg)
-        write_bytes_atomic(site_dir / paths.qr_png, main_qr.png)
+        qr_key, main_qr = self.qr(content.url)
+        self.cache.place(qr_key, ".svg", site_dir / paths.qr_svg, main_qr.svg)
+        self.cache.place(qr_key, ".png", site_dir / paths.qr_png, main_qr.png)
         if not flyer:
             return None
         data = self.flyer_data(content, main_qr, org)
@@ -131,12 +124,16 @@ class PageOutputBuilder:
             f".{PREVIEW_PPI}.png",
             lambda: self.renderer.render(data, src=src, fmt="png", ppi=PREVIEW_PPI),
         )
-        if built:
-            self.stats.built += 1
-            self.stats.pages.append(src)
-        else:
-            self.stats.cached += 1
-        write_bytes_atomic(site_dir / paths.flyer_pdf, pdf)
-        write_bytes_atomic(site_dir / paths.flyer_png, png)
+        self.cache.place(key, ".pdf", site_dir / paths.flyer_pdf, pdf)
+        self.cache.place(key, f".{PREVIEW_PPI}.png", site_dir / paths.flyer_png, png)
         historical = bool(content.validity and content.validity.get("status") == "historical")
-        return FlyerRecord(src, page_url, content.title, historical, paths, len(pdf), data)
+        return FlyerRecord(
+            src,
+            page_url,
+            content.title,
+            historical,
+            paths,
+            len(pdf),
+            self.cache.path(key, ".pdf"),
+            built,
+        )

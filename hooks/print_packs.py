@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from build_cache import digest, json_digest
 from page_outputs import FlyerRecord, PageOutputBuilder
@@ -30,10 +31,12 @@ def build_packs(
     lang: str,
     site_name: str,
     author: str,
-) -> list[tuple[Pack, bytes, bool]]:
-    """The packs of one language, in the order given: (pack, PDF bytes, freshly built)."""
+    site_dir: Path,
+) -> list[tuple[Pack, bool]]:
+    """Write the packs of one language, flyers in the order given: (pack, freshly built)."""
     if not records:
         return []
+    root = builder.settings.root
     out = []
     for layout in LAYOUTS:
         pack = {
@@ -41,15 +44,26 @@ def build_packs(
             "layout": layout,
             "site_name": site_name,
             "author": author,
-            "flyers": [record.data for record in records],
+            "flyers": [
+                {"title": r.title, "file": _typst_path(r.cached_pdf, root)} for r in records
+            ],
         }
         key = digest(builder.flyer_key, "pack", json_digest(pack))
         pdf, built = builder.cached(
             key,
             ".pdf",
+            # Embedded PDF pages cannot be tagged, so a pack is a plain PDF; each flyer in it
+            # is the same file the site offers as a tagged PDF/UA-1 download.
             lambda pack=pack, src=f"print pack ({lang}, {layout})": builder.renderer.compile(
-                "pack.typ", {"pack": pack}, src=src
+                "pack.typ", {"pack": pack}, src=src, standards=[]
             ),
         )
-        out.append((Pack(layout, pack_path(lang, layout), len(pdf), len(records)), pdf, built))
+        pack_file = Pack(layout, pack_path(lang, layout), len(pdf), len(records))
+        builder.cache.place(key, ".pdf", site_dir / pack_file.path, pdf)
+        out.append((pack_file, built))
     return out
+
+
+def _typst_path(path: Path, root: Path) -> str:
+    """A path as Typst reads it: absolute from the compile root."""
+    return "/" + path.relative_to(root).as_posix()

@@ -1,0 +1,146 @@
+"""Build-time benchmark: plain MkDocs vs this project's hooks, cold, warm and incremental.
+
+Run:  .venv/bin/python bench/run.py            (N = 20, 200 and 500 pages per language)
+      .venv/bin/python bench/run.py -n 200 -r 5
+Every figure is measured in the same run, rounds alternating, and reported as a ratio to the
+plain build (the floor), so a busy machine slows both sides alike.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).parent))
+from synthetic import write_site  # noqa: E402
+
+SITE_URL = "https://bench.example.gov.vn/vneid/"
+KINDS = ("cold", "warm", "incremental")
+
+
+@dataclass
+class Sample:
+    seconds: float
+    peak_mb: float
+
+
+def _tree_rss_kb(pid: int) -> int:
+    """Resident memory of a process and all its descendants."""
+    total, stack = 0, [pid]
+    while stack:
+        current = stack.pop()
+        try:
+            with open(f"/proc/{current}/status") as status:
+                for line in status:
+                    if line.startswith("VmRSS:"):
+                        total += int(line.split()[1])
+                        break
+            for task in os.listdir(f"/proc/{current}/task"):
+                with open(f"/proc/{current}/task/{task}/children") as children:
+                    stack.extend(int(c) for c in children.read().split())
+        except (FileNotFoundError, ProcessLookupError):
+            continue
+    return total
+
+
+def timed_build(config: Path, site: Path) -> Sample:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL}
+    cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)]
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=config.parent, env=env, stderr=subprocess.PIPE, text=True)
+    peak = 0
+    while proc.poll() is None:
+        peak = max(peak, _tree_rss_kb(proc.pid))
+        time.sleep(0.01)
+    seconds = time.perf_counter() - start
+    err = proc.stderr.read() if proc.stderr else ""
+    if proc.returncode != 0:
+        raise SystemExit(f"build failed ({config.name}):\n{err}")
+    return Sample(seconds, peak / 1024)
+
+
+def make_project(tmp: Path, n: int) -> tuple[Path, Path, Path]:
+    """The synthetic project, with its hooked and its plain (no hooks) configuration."""
+    for name in ("hooks", "overrides"):
+        (tmp / name).symlink_to(ROOT / name)
+    docs = tmp / "docs"
+    nav = write_site(docs, n)
+    (docs / "assets").mkdir()
+    for name in ("images", "stylesheets"):
+        (docs / "assets" / name).symlink_to(ROOT / "docs" / "assets" / name)
+    nav_yaml = "\n".join(f"  - {p}" for p in nav)
+    hooked = tmp / "mkdocs.yml"
+    hooked.write_text(f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: docs\nnav:\n{nav_yaml}\n")
+    plain = tmp / "mkdocs-plain.yml"
+    plain.write_text(f"INHERIT: {hooked}\nhooks: []\n")
+    edited = docs / "muc-00" / "trang-0001.md"
+    return hooked, plain, edited
+
+
+def bench(n: int, rounds: int) -> dict:
+    with tempfile.TemporaryDirectory(prefix=f"bench-{n}-") as name:
+        tmp = Path(name)
+        hooked, plain, edited = make_project(tmp, n)
+        cache = tmp / ".cache"
+        runs: dict[str, list[Sample]] = {k: [] for k in ("plain", "cold", "warm", "incremental")}
+        timed_build(plain, tmp / "site-plain")  # warm the OS file cache and bytecode once
+        for r in range(rounds):
+            runs["plain"].append(timed_build(plain, tmp / "site-plain"))
+            shutil.rmtree(cache, ignore_errors=True)
+            runs["cold"].append(timed_build(hooked, tmp / "site"))
+            runs["warm"].append(timed_build(hooked, tmp / "site"))
+            edited.write_text(edited.read_text() + f"\nThêm một câu ở lần {r}.\n")
+            runs["incremental"].append(timed_build(hooked, tmp / "site"))
+        flyers = len(list((tmp / "site").rglob("flyer.pdf")))
+    med = {k: statistics.median(s.seconds for s in v) for k, v in runs.items()}
+    mem = {k: statistics.median(s.peak_mb for s in v) for k, v in runs.items()}
+    return {
+        "pages_per_language": n,
+        "flyers": flyers,
+        "seconds": {k: round(v, 2) for k, v in med.items()},
+        "peak_mb": {k: round(v, 1) for k, v in mem.items()},
+        "ratio": {k: round(med[k] / med["plain"], 2) for k in ("cold", "warm", "incremental")},
+        "memory_ratio": {
+            k: round(mem[k] / mem["plain"], 2) for k in ("cold", "warm", "incremental")
+        },
+        "cold_ms_per_flyer": round((med["cold"] - med["plain"]) / max(flyers, 1) * 1000, 1),
+        "plain_ms_per_page": round(med["plain"] / (2 * n) * 1000, 1),
+        "cold_ms_per_page": round(med["cold"] / (2 * n) * 1000, 1),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("-n", type=int, action="append", help="pages per language (repeatable)")
+    parser.add_argument("-r", "--rounds", type=int, default=3)
+    parser.add_argument("--json", type=Path, help="also write the results here")
+    args = parser.parse_args()
+    sizes = args.n or [20, 200, 500]
+    results = []
+    for n in sizes:
+        result = bench(n, args.rounds)
+        results.append(result)
+        print(json.dumps(result, ensure_ascii=False), flush=True)
+    if len(results) > 1:
+        first, last = results[0], results[-1]
+        print(
+            f"per-page cost, N={first['pages_per_language']} -> N={last['pages_per_language']}: "
+            f"plain {first['plain_ms_per_page']} -> {last['plain_ms_per_page']} ms, "
+            f"hooked cold {first['cold_ms_per_page']} -> {last['cold_ms_per_page']} ms"
+        )
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=1, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()
