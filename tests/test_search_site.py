@@ -5,10 +5,13 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from types import SimpleNamespace
 from urllib.parse import urljoin
 
 import pytest
+import search_hook
 from htmltext import html_pages, soup
+from mkdocs.exceptions import PluginError
 from search_index import encode
 from searchsite import EN_TITLES, VI_TITLES
 from sitebuild import make_fixture_project, page, run_mkdocs
@@ -115,3 +118,13 @@ def test_text_stored_decomposed_is_indexed_composed_and_folded(nfd_site):
     ]
     assert "Traceback" not in nfd_site.log
     assert len([x for x in nfd_site.log.splitlines() if "Search index" in x]) == 1
+
+
+def test_an_index_that_cannot_be_split_stops_the_build_with_a_clear_message(tmp_path):
+    (tmp_path / "search").mkdir()
+    (tmp_path / "search" / "search_index.json").write_text('{"docs": "not a list"}')
+    config = SimpleNamespace(plugins={}, site_dir=str(tmp_path), extra={})
+    search_hook.on_config(config)
+    search_hook.on_pre_build(config=config)
+    with pytest.raises(PluginError, match=r"cannot split the search index.*\nfix: "):
+        search_hook.on_post_build(config=config)
