@@ -60,6 +60,7 @@ def make_fixture_project(tmp: Path, pages: dict[str, str], overrides: str = "") 
     (docs / "assets").mkdir(parents=True)
     (docs / "assets" / "images").symlink_to(ROOT / "docs" / "assets" / "images")
     (docs / "assets" / "stylesheets").symlink_to(ROOT / "docs" / "assets" / "stylesheets")
+    (docs / "assets" / "javascripts").symlink_to(ROOT / "docs" / "assets" / "javascripts")
     for rel, text in pages.items():
         path = docs / rel
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,67 @@
+"""MkDocs hook for search: one index per language, shaped for how each language is typed."""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+from typing import Any
+
+from atomic_write import write_bytes_atomic
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from search_index import SearchIndexError, encode, language_root, split_index
+from site_i18n import current_language, default_language, languages
+
+log = logging.getLogger("mkdocs.plugins.vneid.search")
+
+INDEX = Path("search") / "search_index.json"
+
+# Languages of the builds under way: static-i18n runs the other languages' builds nested inside
+# the default-language build, so the innermost build is last.
+_BUILDS: list[str] = []
+
+
+def on_config(config: MkDocsConfig, **_: Any) -> MkDocsConfig:
+    # overrides/main.html points Material's `base` at this folder, where this language's index is.
+    config.extra["search_root"] = language_root(current_language(config), default_language(config))
+    return config
+
+
+def on_pre_build(*, config: MkDocsConfig) -> None:
+    _BUILDS.append(current_language(config))
+
+
+def on_build_error(**_: Any) -> None:
+    _BUILDS.clear()
+
+
+# static-i18n (-100) merges every language's entries into one index after the search plugin (0)
+# has written it; the default-language build reaches this point last, with the merged index.
+@event_priority(-200)
+def on_post_build(*, config: MkDocsConfig) -> None:
+    lang = _BUILDS.pop() if _BUILDS else current_language(config)
+    default = default_language(config)
+    site_dir = Path(config.site_dir)
+    merged_path = site_dir / INDEX
+    if lang != default or not merged_path.is_file():
+        return  # a nested build, or the search plugin is off
+    merged = merged_path.read_bytes()
+    try:
+        indexes = split_index(json.loads(merged), languages(config), default)
+    except (ValueError, SearchIndexError) as err:
+        raise PluginError(
+            f"{merged_path}: cannot split the search index by language: {err}\n"
+            "fix: check that the 'search' plugin comes before 'i18n' in mkdocs.yml and that no "
+            "other plugin rewrites the index"
+        ) from None
+    sizes = []
+    for item in indexes:
+        data = encode(item.index)
+        write_bytes_atomic(site_dir / item.root / INDEX, data)
+        sizes.append(
+            f"{item.lang} {len(data):,} bytes ({len(item.index['docs'])} entries, "
+            f"{item.extra_bytes:,} bytes of {item.extra_name})"
+        )
+    log.info(f"Search index {len(merged):,} bytes for all languages -> " + ", ".join(sizes))
