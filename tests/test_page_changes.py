@@ -7,6 +7,7 @@ import sys
 import zipfile
 
 import pytest
+from front_matter import parse_page_meta
 from page_changes import affected, to_markdown
 from page_outputs import output_paths
 from site_paths import flyer_archive_name, flyer_path, page_url, split_language
@@ -98,7 +99,8 @@ def test_every_real_page_and_flyer_is_where_the_summary_says(site):
         lang, base = split_language(src, LANGS, "vi")
         url = page_url(base, lang, "vi")
         assert (site.dir / url / "index.html").is_file(), src
-        assert (site.dir / flyer_path(url)).is_file(), src
+        meta, _ = parse_page_meta(path.read_text(encoding="utf-8"), src)
+        assert (site.dir / flyer_path(url)).is_file() == meta.flyer.enabled, src
 
 
 def test_release_archives_have_readable_flyer_names(tmp_path):
@@ -107,6 +109,8 @@ def test_release_archives_have_readable_flyer_names(tmp_path):
         (site / rel).parent.mkdir(parents=True, exist_ok=True)
         (site / rel).write_bytes(b"%PDF-1.7")
     (site / "index.html").write_text("<!doctype html>", encoding="utf-8")
+    (site / "assets" / "flyers").mkdir(parents=True)
+    (site / "assets" / "flyers" / "print-pack-vi-a4.pdf").write_bytes(b"%PDF-1.7")
     out = tmp_path / "dist"
     script = ROOT / "scripts" / "release_files.py"
     subprocess.run(
@@ -118,6 +122,7 @@ def test_release_archives_have_readable_flyer_names(tmp_path):
         assert sorted(archive.namelist()) == [
             "flyers-v1.0.0/en/huong-dan/x.pdf",
             "flyers-v1.0.0/en/index.pdf",
+            "flyers-v1.0.0/print-packs/print-pack-vi-a4.pdf",
             "flyers-v1.0.0/vi/huong-dan/x.pdf",
             "flyers-v1.0.0/vi/index.pdf",
         ]
