@@ -46,10 +46,13 @@ format: $(VENV)/.dev-installed
 test: system-deps $(VENV)/.dev-installed node_modules/.installed lint check
 	$(BIN)/python -m pytest
 
-# Regenerate the hashed lock files after editing requirements*.in.
+# Regenerate the hashed lock files after editing requirements*.in. To move pins forward:
+#   make requirements PIP_COMPILE_ARGS=--upgrade
+#   make requirements PIP_COMPILE_ARGS="--upgrade-package mkdocs-material"
+PIP_COMPILE_ARGS ?=
 requirements: $(VENV)/.dev-installed
-	$(BIN)/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe -o requirements.txt requirements.in
-	$(BIN)/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe -o requirements-dev.txt requirements-dev.in
+	$(BIN)/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe $(PIP_COMPILE_ARGS) -o requirements.txt requirements.in
+	$(BIN)/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe $(PIP_COMPILE_ARGS) -o requirements-dev.txt requirements-dev.in
 
 clean:
 	rm -rf site .cache
