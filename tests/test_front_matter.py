@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from front_matter import parse_page_meta, split_front_matter
+from front_matter import key_line, parse_page_meta, split_front_matter
 
 VALID = """---
 title: Công văn
@@ -91,3 +91,24 @@ def test_page_without_front_matter_is_reported():
 def test_front_matter_that_is_not_a_mapping():
     _, problems = parse_page_meta("---\n- a\n- b\n---\n", "docs/x.md")
     assert "must be a mapping" in problems[0].message
+
+
+def test_problems_are_worded_in_both_languages():
+    source = "---\ntitle: A\nflyer:\n  sumary: B\n---\n"
+    _, problems = parse_page_meta(source, "docs/x.md")
+    by_line = {p.line: p for p in problems}
+    unknown = by_line[4]
+    assert unknown.message_vi == "khóa 'flyer.sumary' không có trong mẫu"
+    assert "did you mean 'summary'?" in unknown.fix
+    assert unknown.bilingual().splitlines() == [
+        "docs/x.md:4: khóa 'flyer.sumary' không có trong mẫu / unknown key 'flyer.sumary'",
+        "    sửa / fix: dùng một trong: enabled, summary, steps, note, qr (có phải 'summary'?)"
+        " / use one of: enabled, summary, steps, note, qr (did you mean 'summary'?)",
+    ]
+    assert "thiếu 'description'" in by_line[2].message_vi
+    assert str(unknown).startswith("docs/x.md:4: unknown key 'flyer.sumary'\n  fix:")
+
+
+def test_key_line_points_into_the_front_matter():
+    assert key_line("---\ntitle: A\nflyer:\n  steps: B\n---\n", ("flyer", "steps")) == 4
+    assert key_line("no front matter", ("flyer",)) == 1

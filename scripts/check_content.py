@@ -1,0 +1,141 @@
+#!/usr/bin/env python3
+"""Check the Markdown pages in docs/ the way CI does, and say in Vietnamese and English
+what to fix.
+
+    python scripts/check_content.py              # every page
+    python scripts/check_content.py --fix        # also repair what can be repaired safely
+    python scripts/check_content.py docs/x.md    # only these pages (and their translations)
+
+Exit status: 0 when there is nothing to fix, 1 when there is, 2 when the command is wrong.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "hooks"))
+
+from atomic_write import write_bytes_atomic  # noqa: E402
+from content_checks import Page, Site, anchors_of, check_page, fix_text  # noqa: E402
+from front_matter import Problem  # noqa: E402
+from project_settings import load_settings  # noqa: E402
+from site_paths import split_language  # noqa: E402
+from source_times import source_times  # noqa: E402
+from translation_checks import check_parity, check_staleness  # noqa: E402
+
+
+def read_pages(docs: Path, languages: tuple[str, ...], default: str) -> dict[str, Page]:
+    pages = {}
+    for path in sorted(docs.rglob("*.md")):
+        src = path.relative_to(docs).as_posix()
+        lang, base = split_language(src, languages, default)
+        pages[src] = Page(src, lang, base, path.read_bytes())
+    return pages
+
+
+def selected(args: list[str], docs: Path, pages: dict[str, Page]) -> set[str] | None:
+    """Pages named on the command line, with their translations and originals."""
+    if not args:
+        return None
+    chosen = set()
+    for arg in args:
+        path = Path(arg).resolve()
+        try:
+            src = path.relative_to(docs.resolve()).as_posix()
+        except ValueError:
+            continue
+        if src in pages:
+            chosen.add(pages[src].base)
+    return {src for src, page in pages.items() if page.base in chosen}
+
+
+def run(root: Path, paths: list[str], fix: bool, max_age_days: float | None) -> int:
+    settings = load_settings(root)
+    docs, languages, default = settings.docs_dir, settings.languages, settings.default_language
+    max_age = settings.max_age_days if max_age_days is None else max_age_days
+    if not docs.is_dir():
+        print(f"{docs}: không có thư mục này / no such folder", file=sys.stderr)
+        return 2
+    shown = f"{docs.relative_to(root).as_posix()}/" if docs.is_relative_to(root) else f"{docs}/"
+    pages = read_pages(docs, languages, default)
+    chosen = selected(paths, docs, pages)
+    if fix:
+        for src, page in pages.items():
+            if chosen is not None and src not in chosen:
+                continue
+            try:
+                text = page.raw.decode("utf-8")
+            except UnicodeDecodeError:
+                continue
+            fixed = fix_text(text)
+            if fixed != text:
+                write_bytes_atomic(docs / src, fixed.encode("utf-8"))
+                print(f"đã sửa / fixed: {shown}{src}")
+        pages = read_pages(docs, languages, default)
+
+    @functools.cache
+    def anchors(src: str) -> set[str] | None:
+        page = pages.get(src)
+        return anchors_of(page.text) if page is not None else None
+
+    files = frozenset(p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file())
+    site = Site(files, default, anchors)
+    problems: list[Problem] = []
+    for src, page in pages.items():
+        if chosen is None or src in chosen:
+            problems += check_page(page, site, f"{shown}{src}")
+    group = [p for src, p in pages.items() if chosen is None or src in chosen]
+    problems += check_parity(group, languages, default, shown)
+    history = source_times(docs, [docs / p.src for p in group])
+    times = {p.src: history.times[(docs / p.src).resolve()] for p in group}
+    problems += check_staleness(group, times, default, max_age, shown)
+    if history.shallow:
+        print(
+            "lưu ý / note: lịch sử git bị cắt ngắn (shallow clone), nên tuổi bản dịch chỉ được "
+            "so trong phần lịch sử đã tải / the git history is shallow, so translation age is "
+            "only compared within the fetched commits (fetch with: git fetch --unshallow)",
+            file=sys.stderr,
+        )
+    problems.sort(key=lambda p: (p.path, p.line))
+    for problem in problems:
+        print(problem.bilingual())
+    count = len({p.path for p in problems})
+    if problems:
+        print(
+            f"\n{len(problems)} vấn đề trong {count} tệp / {len(problems)} problem(s) in "
+            f"{count} file(s). Xem / see CONTRIBUTING.md"
+        )
+        return 1
+    print(f"Không có vấn đề nào trong {len(group)} trang / No problems in {len(group)} pages.")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description="Check the site's Markdown pages: front matter, Unicode, old encodings, "
+        "translations, links, HTML and images.",
+    )
+    parser.add_argument("paths", nargs="*", help="only these pages (default: all of docs/)")
+    parser.add_argument(
+        "--fix",
+        action="store_true",
+        help="compose decomposed (NFD) letters and repair UTF-8 read as Windows-1252, in place",
+    )
+    parser.add_argument(
+        "--max-age-days",
+        type=float,
+        metavar="DAYS",
+        help="how far a translation may lag behind its source "
+        "(default: [tool.vneid.checks] max_age_days in pyproject.toml, else 30)",
+    )
+    parser.add_argument("--root", type=Path, default=ROOT, help="the project folder")
+    args = parser.parse_args(argv)
+    return run(args.root.resolve(), args.paths, args.fix, args.max_age_days)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

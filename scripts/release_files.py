@@ -1,0 +1,68 @@
+#!/usr/bin/env python3
+"""Pack a built site for a webmaster who uploads files by hand: one zip of the whole site,
+and one zip of every flyer PDF under a readable name (vi/huong-dan/dang-ky-vneid.pdf),
+with the print packs.
+
+    python scripts/release_files.py --site site --out dist --version v1.2.0
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "hooks"))
+
+from project_settings import load_settings  # noqa: E402
+from site_paths import flyer_archive_name  # noqa: E402
+
+
+def _zip(target: Path, entries: list[tuple[str, Path]]) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, path in sorted(entries):
+            archive.write(path, name)
+
+
+def pack(
+    site: Path, out: Path, version: str, languages: tuple[str, ...], default: str
+) -> tuple[Path, Path]:
+    """Write site-<version>.zip and flyers-<version>.zip into `out`; return their paths."""
+    files = [p for p in site.rglob("*") if p.is_file()]
+    site_zip = out / f"site-{version}.zip"
+    _zip(site_zip, [(f"site-{version}/{p.relative_to(site).as_posix()}", p) for p in files])
+    flyers: dict[str, Path] = {}
+    for pdf in site.rglob("flyer.pdf"):
+        name = flyer_archive_name(pdf.relative_to(site).as_posix(), languages, default)
+        if name in flyers:
+            raise SystemExit(f"two flyers would be called {name}: {flyers[name]} and {pdf}")
+        flyers[name] = pdf
+    if not flyers:
+        raise SystemExit(f"{site}: no flyer.pdf found; build the site first")
+    # The print packs (every flyer of a language in one PDF), when the site has them.
+    for pack in (site / "assets" / "flyers").glob("*.pdf"):
+        flyers[f"print-packs/{pack.name}"] = pack
+    flyers_zip = out / f"flyers-{version}.zip"
+    _zip(flyers_zip, [(f"flyers-{version}/{name}", pdf) for name, pdf in flyers.items()])
+    return site_zip, flyers_zip
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--site", type=Path, default=ROOT / "site")
+    parser.add_argument("--out", type=Path, default=ROOT / "dist")
+    parser.add_argument("--version", required=True, help="e.g. the tag, v1.2.0")
+    args = parser.parse_args(argv)
+    settings = load_settings(ROOT)
+    for path in pack(
+        args.site, args.out, args.version, settings.languages, settings.default_language
+    ):
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,78 @@
+"""Reading Markdown sources: anchors as Python-Markdown makes them, links, tags, code."""
+
+from __future__ import annotations
+
+import markdown
+from bs4 import BeautifulSoup
+from markdown_source import attributes, headings, links, masked, page_anchors, tags
+
+SOURCE = """---
+title: Thử
+description: "Có [liên kết](khong-phai.md) trong phần đầu trang"
+---
+
+# Đăng ký tài khoản VNeID
+
+## Các bước thực hiện
+
+## Các bước thực hiện
+
+## Mức 2 tại cơ quan **Công an** {#dang-ky-muc-2}
+
+### Câu hỏi: `NFC` & *NFD*?
+
+Tiêu đề kiểu gạch dưới
+----------------------
+
+!!! note "Lưu ý"
+    ## Trong khung
+
+```markdown
+## Không phải tiêu đề
+[không phải liên kết](khong-co.md) <script>
+```
+
+Xem [hướng dẫn](huong-dan/x.md#muc "tiêu đề") và ![ảnh](a.png) và `[mã](b.md)`.
+
+[tham khảo]: ../hoi-dap.md#goi-dau
+<!-- [chú thích](c.md) -->
+<a id="neo-rieng" onclick="x()">a</a>
+"""
+
+
+def test_anchors_are_the_ids_python_markdown_gives():
+    md = markdown.Markdown(extensions=["toc", "attr_list", "admonition", "fenced_code"])
+    html = md.convert(SOURCE.split("---\n", 2)[2])
+    ids = [h["id"] for h in BeautifulSoup(html, "html.parser").find_all(["h1", "h2", "h3"])]
+    assert [h.anchor for h in headings(SOURCE)] == ids
+    assert "cac-buoc-thuc-hien_1" in ids and "dang-ky-muc-2" in ids
+
+
+def test_heading_text_is_what_the_reader_sees():
+    texts = [h.text for h in headings(SOURCE)]
+    assert "Mức 2 tại cơ quan Công an" in texts
+    assert "Câu hỏi: NFC & NFD?" in texts
+    assert "Không phải tiêu đề" not in texts
+
+
+def test_page_anchors_include_html_ids():
+    assert {"neo-rieng", "dang-ky-muc-2", "cac-buoc-thuc-hien"} <= page_anchors(SOURCE)
+
+
+def test_links_skip_code_comments_and_front_matter_and_keep_lines():
+    text = masked(SOURCE)
+    found = {(link.target, link.line, link.image) for link in links(text)}
+    assert found == {
+        ("huong-dan/x.md#muc", 27, False),
+        ("a.png", 27, True),
+        ("../hoi-dap.md#goi-dau", 29, False),
+    }
+
+
+def test_masking_keeps_line_numbers_and_hides_code():
+    text = masked(SOURCE)
+    assert text.count("\n") == SOURCE.count("\n")
+    assert "<script>" not in text
+    found = tags(text)
+    assert [(t.name, t.line) for t in found] == [("a", 31)]
+    assert attributes(found[0]) == {"id": "neo-rieng", "onclick": "x()"}

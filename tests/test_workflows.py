@@ -1,0 +1,123 @@
+"""The GitHub workflows: valid YAML, least-privilege permissions, actions pinned by SHA."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from sitebuild import ROOT
+
+WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+# The only jobs that may write, and what: deploying Pages, publishing a release.
+WRITERS = {
+    ("pages.yml", "deploy"): {"pages", "id-token"},
+    ("release.yml", "publish"): {"contents"},
+}
+USES = re.compile(r"^\s*(?:-\s*)?uses:\s*(\S+)(.*)$", re.MULTILINE)
+PINNED = re.compile(r"[\w.-]+/[\w./-]+@[0-9a-f]{40}")
+
+
+def load(path: Path) -> dict:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert isinstance(data, dict), path.name
+    return data
+
+
+def triggers(data: dict) -> dict:
+    # YAML 1.1 reads the key `on` as True.
+    on = data.get("on", data.get(True))
+    return on if isinstance(on, dict) else {name: None for name in ([on] if on else [])}
+
+
+def test_the_expected_workflows_exist():
+    assert {p.name for p in WORKFLOWS} == {"ci.yml", "pages.yml", "release.yml"}
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_top_level_permissions_are_read_only(path):
+    data = load(path)
+    assert data.get("permissions") == {"contents": "read"}, path.name
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_write_scopes_only_on_the_jobs_that_need_them(path):
+    for name, job in load(path)["jobs"].items():
+        permissions = job.get("permissions", {})
+        assert isinstance(permissions, dict), f"{path.name}:{name} uses a permission shorthand"
+        writes = {scope for scope, level in permissions.items() if level == "write"}
+        assert writes == WRITERS.get((path.name, name), set()), f"{path.name}:{name}"
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_every_action_is_pinned_to_a_full_commit_sha(path):
+    text = path.read_text(encoding="utf-8")
+    uses = USES.findall(text)
+    assert uses, path.name
+    for ref, rest in uses:
+        assert PINNED.fullmatch(ref), f"{path.name}: {ref} is not pinned to a 40-hex SHA"
+        assert re.match(r"\s+# v\d+\.\d+\.\d+$", rest), f"{path.name}: {ref} has no # vX.Y.Z"
+
+
+def test_one_sha_per_action_across_workflows():
+    seen: dict[str, set[str]] = {}
+    for path in WORKFLOWS:
+        for ref, rest in USES.findall(path.read_text(encoding="utf-8")):
+            action, sha = ref.split("@")
+            seen.setdefault(action, set()).add(f"{sha}{rest}")
+    assert all(len(pins) == 1 for pins in seen.values()), seen
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_no_pull_request_target_and_no_stored_credentials(path):
+    data = load(path)
+    assert "pull_request_target" not in triggers(data)
+    for job in data["jobs"].values():
+        for step in job.get("steps", []):
+            if str(step.get("uses", "")).startswith("actions/checkout@"):
+                assert step["with"]["persist-credentials"] is False
+
+
+def test_pull_requests_run_checks_build_tests_preview_and_summary():
+    ci = load(ROOT / ".github" / "workflows" / "ci.yml")
+    assert "pull_request" in triggers(ci)
+    steps = ci["jobs"]["test"]["steps"]
+    runs = " ".join(str(s.get("run", "")) for s in steps)
+    for command in ("make check", "make site", "bash .ci/run", "scripts/changed_pages.py"):
+        assert command in runs
+    assert "GITHUB_STEP_SUMMARY" in runs
+    uses = " ".join(str(s.get("uses", "")) for s in steps)
+    assert "actions/upload-artifact@" in uses
+    cached = {s["with"]["path"] for s in steps if "actions/cache@" in str(s.get("uses", ""))}
+    assert cached == {"~/.cache/pip", ".cache/flyers"}
+
+
+def test_pages_and_release_use_the_right_triggers():
+    pages = load(ROOT / ".github" / "workflows" / "pages.yml")
+    assert triggers(pages)["push"] == {"branches": ["main"]}
+    assert pages["jobs"]["deploy"]["environment"]["name"] == "github-pages"
+    release = load(ROOT / ".github" / "workflows" / "release.yml")
+    assert triggers(release)["push"] == {"tags": ["v*"]}
+
+
+def test_dependabot_updates_pip_and_actions():
+    data = load(ROOT / ".github" / "dependabot.yml")
+    assert {u["package-ecosystem"] for u in data["updates"]} == {"pip", "github-actions"}
+
+
+def test_pre_commit_runs_the_content_checks_without_downloads():
+    data = load(ROOT / ".pre-commit-config.yaml")
+    assert [repo["repo"] for repo in data["repos"]] == ["local"]
+    hooks = {hook["id"]: hook for hook in data["repos"][0]["hooks"]}
+    assert "scripts/check_content.py" in hooks["content-checks"]["entry"]
+    assert {"ruff-check", "ruff-format"} <= set(hooks)
+    proc = subprocess.run(
+        [sys.executable, "-m", "pre_commit", "validate-config", ".pre-commit-config.yaml"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
