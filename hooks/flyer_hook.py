@@ -12,7 +12,7 @@ from background import Background
 from build_cache import FileCache
 from flyer_content import FlyerContentError, extract, is_preview_url
 from flyer_render import FlyerError, RenderSettings
-from fonts import FONT_DIR
+from fonts import FLYER_FAMILIES, FontError, flyer_font_dirs
 from mkdocs.config import base
 from mkdocs.config import config_options as opt
 from mkdocs.config.defaults import MkDocsConfig
@@ -21,7 +21,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from page_outputs import FlyerRecord, PageOutputBuilder, output_paths
 from page_registry import PAGE_META
-from print_packs import Pack, build_packs
+from print_packs import VOLUME_SIZE, Pack, build_packs
 from site_i18n import current_language, default_language
 
 log = logging.getLogger("mkdocs.plugins.vneid.flyers")
@@ -35,6 +35,8 @@ class FlyersConfig(base.Config):
     template_dir = opt.Type(str, default="overrides/flyer")
     # Generated files kept between builds, relative to mkdocs.yml.
     cache_dir = opt.Type(str, default=".cache/flyers")
+    # Flyers per print-pack file; a larger site gets several volumes.
+    pack_volume = opt.Type(int, default=VOLUME_SIZE)
 
 
 @dataclass
@@ -43,6 +45,7 @@ class _State:
     org: dict[str, Any] | None = None
     nav_order: tuple[str, ...] = ()
     queued: int = 0
+    pack_volume: int = VOLUME_SIZE
     finished: bool = True
     catalogue: dict[str, Any] | None = None
 
@@ -93,12 +96,19 @@ def _load_settings(config: MkDocsConfig) -> tuple[RenderSettings, Path] | None:
         raise PluginError("mkdocs.yml:\n" + "\n".join(problems))
     if not flyers.enabled:
         return None
+    if flyers.pack_volume < 1:
+        raise PluginError("mkdocs.yml: extra.flyers.pack_volume must be 1 or more")
+    _state.pack_volume = flyers.pack_volume
     root = Path(config.config_file_path).parent
     template_dir = (root / flyers.template_dir).resolve()
     cache_dir = (root / flyers.cache_dir).resolve()
     # Typst reads only under its root: the packs read flyers from the cache.
     typst_root = Path(os.path.commonpath([template_dir, cache_dir]))
-    return RenderSettings(template_dir, FONT_DIR, typst_root), cache_dir
+    try:
+        font_dirs = tuple(flyer_font_dirs())
+    except FontError as err:
+        raise PluginError(str(err)) from None
+    return RenderSettings(template_dir, font_dirs, FLYER_FAMILIES, typst_root), cache_dir
 
 
 def _logo_svg(config: MkDocsConfig, logo: str) -> str:
@@ -168,6 +178,7 @@ def _finish(config: MkDocsConfig) -> None:
             site_name=config.site_name,
             author=(_state.org or {}).get("department", ""),
             site_dir=Path(config.site_dir),
+            volume_size=_state.pack_volume,
         )
     except FlyerError as err:
         _background.cancel()
@@ -195,7 +206,19 @@ def _catalogue(records: list[FlyerRecord], packs: list[Pack]) -> dict[str, Any]:
             for r in records
         ],
         "packs": {
-            p.layout: {"path": p.path, "size_kb": max(1, round(p.size / 1024))} for p in packs
+            layout: [
+                {
+                    "path": p.path,
+                    "size_kb": max(1, round(p.size / 1024)),
+                    "first": p.first,
+                    "last": p.last,
+                    "volume": p.volume,
+                    "volumes": p.volumes,
+                }
+                for p in packs
+                if p.layout == layout
+            ]
+            for layout in ("a4", "a5x2")
         },
     }
 

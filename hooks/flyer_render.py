@@ -9,7 +9,6 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
-import typst
 from build_cache import digest
 
 # Bump when the data contract with the template changes, so old cache entries are never reused.
@@ -26,7 +25,8 @@ class FlyerError(RuntimeError):
 @dataclass(frozen=True)
 class RenderSettings:
     template_dir: Path  # holds main.typ, pack.typ and what they import
-    font_dir: Path
+    font_dirs: tuple[Path, ...]
+    families: tuple[str, ...]  # the template's font families, all of which must be found
     root: Path  # Typst reads only files under it: the template folder and the cache
 
 
@@ -41,12 +41,25 @@ class FlyerRenderer:
                 "fix: restore overrides/flyer/main.typ, or point extra.flyers.template_dir at a "
                 "folder holding main.typ"
             )
+        # Imported here: a build whose flyers all come from the cache never loads Typst.
+        import typst
+
+        self.typst = typst
         self.settings = settings
+        fonts = typst.Fonts(
+            include_system_fonts=False,
+            include_embedded_fonts=False,
+            font_paths=[str(folder) for folder in settings.font_dirs],
+        )
+        found = set(fonts.families())
+        missing = [family for family in settings.families if family not in found]
+        if missing:
+            raise FlyerError(
+                f"flyer fonts not found: {', '.join(missing)}\n"
+                "fix: reinstall the pinned requirements: pip install -r requirements.txt"
+            )
         self.compiler = typst.Compiler(
-            str(main),
-            root=str(settings.root),
-            font_paths=[str(settings.font_dir)],
-            ignore_system_fonts=True,
+            str(main), root=str(settings.root), font_paths=fonts, ignore_system_fonts=True
         )
 
     def render(
@@ -74,18 +87,24 @@ class FlyerRenderer:
         path = str(self.settings.template_dir / entry)
         try:
             if fmt == "pdf":
-                out = self.compiler.compile(
+                out, warnings = self.compiler.compile_with_warnings(
                     input=path,
                     format="pdf",
                     sys_inputs=sys_inputs,
                     pdf_standards=PDF_STANDARDS if standards is None else standards,
                 )
             else:
-                out = self.compiler.compile(input=path, format=fmt, ppi=ppi, sys_inputs=sys_inputs)
-        except typst.TypstError as err:
+                out, warnings = self.compiler.compile_with_warnings(
+                    input=path, format=fmt, ppi=ppi, sys_inputs=sys_inputs
+                )
+        except self.typst.TypstError as err:
             raise FlyerError(_explain(err, src)) from None
         except RuntimeError as err:  # root or input failures come as plain RuntimeError
             raise FlyerError(f"{src}: the flyer template could not be compiled: {err}") from None
+        # A missing font would print no text at all, silently: treat it as an error.
+        fonts = [w.message for w in warnings if "font" in w.message]
+        if fonts:
+            raise FlyerError(f"{src}: {'; '.join(fonts)}\nfix: use a font the build provides")
         if isinstance(out, list):
             count, out = len(out), out[0]
         else:
@@ -99,6 +118,15 @@ class FlyerRenderer:
                 "fix: remove some flyer.qr entries, or shorten the organisation's contact text"
             )
         return out
+
+    def release_memory(self) -> None:
+        """Let Typst drop what it memoised for large, never-reused inputs (a print pack).
+
+        typst-py evicts results unused for 10 compilations and offers no direct call, so ten
+        empty compilations (well under 1 ms each) age them out.
+        """
+        for _ in range(10):
+            self.compiler.compile(input=b"", format="pdf")
 
 
 def pdf_page_count(pdf: bytes) -> int | None:
@@ -115,7 +143,7 @@ def fingerprint(settings: RenderSettings) -> str:
         version("typst"),
         *_tree_bytes(settings.template_dir, "*.typ"),
         *_tree_bytes(settings.template_dir, "*.json"),
-        *_tree_bytes(settings.font_dir, "*.ttf"),
+        *(item for folder in settings.font_dirs for item in _tree_bytes(folder, "*.ttf")),
     )
 
 
@@ -128,7 +156,7 @@ def _tree_bytes(folder: Path, pattern: str) -> list[bytes]:
     ]
 
 
-def _explain(err: typst.TypstError, src: str) -> str:
+def _explain(err: Any, src: str) -> str:
     text = f"{err.message} {err.diagnostic}"
     match = _OVERFLOW.search(text)
     if match:

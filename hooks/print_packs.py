@@ -1,4 +1,4 @@
-"""Print packs: every flyer of a language in one PDF, one per A4 page or two A5 per sheet."""
+"""Print packs: the flyers of a language in PDF volumes, one per A4 page or two A5 per sheet."""
 
 from __future__ import annotations
 
@@ -10,6 +10,9 @@ from build_cache import digest, json_digest
 from page_outputs import FlyerRecord, PageOutputBuilder
 
 LAYOUTS = ("a4", "a5x2")
+# Flyers per pack file. An office printer takes a 50-page job well, and a bounded volume keeps
+# the build's memory flat however large the site grows.
+VOLUME_SIZE = 50
 
 
 @dataclass(frozen=True)
@@ -17,11 +20,15 @@ class Pack:
     layout: str
     path: str  # site-relative
     size: int
-    flyers: int
+    first: int  # number of its first flyer, from 1
+    last: int
+    volume: int  # from 1
+    volumes: int
 
 
-def pack_path(lang: str, layout: str) -> str:
-    return f"assets/flyers/print-pack-{lang}-{layout}.pdf"
+def pack_path(lang: str, layout: str, volume: int, volumes: int) -> str:
+    part = f"-{volume}" if volumes > 1 else ""
+    return f"assets/flyers/print-pack-{lang}-{layout}{part}.pdf"
 
 
 def build_packs(
@@ -32,35 +39,46 @@ def build_packs(
     site_name: str,
     author: str,
     site_dir: Path,
+    volume_size: int = VOLUME_SIZE,
 ) -> list[tuple[Pack, bool]]:
     """Write the packs of one language, flyers in the order given: (pack, freshly built)."""
-    if not records:
-        return []
     root = builder.settings.root
+    chunks = [records[i : i + volume_size] for i in range(0, len(records), volume_size)]
     out = []
     for layout in LAYOUTS:
-        pack = {
-            "lang": lang,
-            "layout": layout,
-            "site_name": site_name,
-            "author": author,
-            "flyers": [
-                {"title": r.title, "file": _typst_path(r.cached_pdf, root)} for r in records
-            ],
-        }
-        key = digest(builder.flyer_key, "pack", json_digest(pack))
-        pdf, built = builder.cached(
-            key,
-            ".pdf",
-            # Embedded PDF pages cannot be tagged, so a pack is a plain PDF; each flyer in it
-            # is the same file the site offers as a tagged PDF/UA-1 download.
-            lambda pack=pack, src=f"print pack ({lang}, {layout})": builder.renderer.compile(
-                "pack.typ", {"pack": pack}, src=src, standards=[]
-            ),
-        )
-        pack_file = Pack(layout, pack_path(lang, layout), len(pdf), len(records))
-        builder.cache.place(key, ".pdf", site_dir / pack_file.path, pdf)
-        out.append((pack_file, built))
+        for number, chunk in enumerate(chunks, start=1):
+            first = (number - 1) * volume_size + 1
+            pack = {
+                "lang": lang,
+                "layout": layout,
+                "site_name": site_name,
+                "author": author,
+                "first": first,
+                "volume": number,
+                "volumes": len(chunks),
+                "flyers": [
+                    {"title": r.title, "file": _typst_path(r.cached_pdf, root)} for r in chunk
+                ],
+            }
+            key = digest(builder.flyer_key, "pack", json_digest(pack))
+            src = f"print pack ({lang}, {layout}, {number}/{len(chunks)})"
+            pdf, built = builder.cached(
+                key,
+                ".pdf",
+                # Embedded PDF pages cannot be tagged, so a pack is a plain PDF; each flyer in
+                # it is the same file the site offers as a tagged PDF/UA-1 download.
+                lambda pack=pack, src=src: builder.renderer.compile(
+                    "pack.typ", {"pack": pack}, src=src, standards=[]
+                ),
+            )
+            if built:
+                builder.renderer.release_memory()
+            path = pack_path(lang, layout, number, len(chunks))
+            built_pack = Pack(
+                layout, path, len(pdf), first, first + len(chunk) - 1, number, len(chunks)
+            )
+            builder.cache.place(key, ".pdf", site_dir / path, pdf)
+            out.append((built_pack, built))
     return out
 
 

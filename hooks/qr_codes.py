@@ -7,8 +7,6 @@ from dataclasses import dataclass
 
 import qrcode
 import qrcode.constants
-from qrcode.image.pil import PilImage
-from qrcode.image.svg import SvgPathImage
 
 # M recovers from ~15% damage: enough for a printed sheet behind a counter's glass.
 ERROR_CORRECTION = qrcode.constants.ERROR_CORRECT_M
@@ -32,6 +30,10 @@ def _code(data: str) -> qrcode.QRCode:
 
 def make_qr(data: str) -> QrImages:
     """Encode `data` (an absolute URL) as a QR code in SVG and PNG."""
+    # Imported here: Pillow is only needed when a QR code is not in the cache.
+    from qrcode.image.pil import PilImage
+    from qrcode.image.svg import SvgPathImage
+
     code = _code(data)
     svg = io.BytesIO()
     code.make_image(image_factory=SvgPathImage).save(svg)

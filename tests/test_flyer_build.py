@@ -222,3 +222,26 @@ def test_cache_reuses_unchanged_flyers_and_rebuilds_changed_or_corrupt_ones(tmp_
     assert (
         decode_qr(render_page((site / "b" / "flyer.pdf").read_bytes(), 100))[0].text == URL + "b/"
     )
+
+
+def test_large_sites_get_print_packs_in_volumes(tmp_path):
+    pages = {}
+    for i in range(1, 6):
+        pages.update(both(f"p{i}", page(f"Trang {i}", f"Nội dung {i}.")))
+    config = "extra:\n  flyers:\n    pack_volume: 2\n"
+    project = tmp_path / "project"
+    make_fixture_project(project, {**HOME, **pages}, config)
+    result = run_mkdocs(project / "mkdocs.yml", tmp_path / "site", URL, "--strict")
+    assert result.returncode == 0, result.log
+    packs = tmp_path / "site" / "assets" / "flyers"
+    # Home and five pages: six flyers, three volumes of two per layout and language.
+    for lang in ("vi", "en"):
+        for layout, pages_per_volume in (("a4", 3), ("a5x2", 2)):
+            names = sorted(p.name for p in packs.glob(f"print-pack-{lang}-{layout}-*.pdf"))
+            assert names == [f"print-pack-{lang}-{layout}-{n}.pdf" for n in (1, 2, 3)]
+            for n in (1, 2, 3):
+                reader = PdfReader(packs / f"print-pack-{lang}-{layout}-{n}.pdf")
+                assert len(reader.pages) == pages_per_volume
+    index = PdfReader(packs / "print-pack-vi-a4-2.pdf").pages[0].extract_text()
+    assert "Tập 2/3" in index
+    assert re.search(r"3\s+Trang 2\s+2", index) and re.search(r"4\s+Trang 3\s+3", index), index
