@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from front_matter import PageMeta
+from front_matter import ExtraQr, PageMeta
 from lxml.html import HtmlElement, fragment_fromstring
 
 _SAFE_SCHEMES = ("http", "https", "mailto", "tel")
@@ -33,12 +33,6 @@ class Run:
 
 
 @dataclass(frozen=True)
-class ExtraCode:
-    label: str
-    url: str
-
-
-@dataclass(frozen=True)
 class FlyerContent:
     lang: str
     title: str
@@ -48,16 +42,14 @@ class FlyerContent:
     steps_title: str | None = None
     steps: tuple[tuple[Run, ...], ...] = ()
     topics: tuple[str, ...] = ()
-    extra_codes: tuple[ExtraCode, ...] = ()
+    extra_codes: tuple[ExtraQr, ...] = ()
     document: dict[str, str] | None = None
     validity: dict[str, str] | None = None
     preview: bool = False
-    notes: tuple[str, ...] = field(default=(), compare=False)
 
     def as_data(self) -> dict[str, Any]:
         """Plain JSON-ready data for the template."""
         data = asdict(self)
-        data.pop("notes")
         data["steps"] = [[_run_data(run) for run in step] for step in self.steps]
         data["extra_qr"] = data.pop("extra_codes")
         return data
@@ -220,7 +212,7 @@ def extract(
         steps_title=nfc(wanted).strip() if wanted else None,
         steps=steps,
         topics=topics,
-        extra_codes=tuple(ExtraCode(nfc(q.label).strip(), q.url) for q in meta.flyer.qr),
+        extra_codes=tuple(ExtraQr(nfc(q.label).strip(), q.url) for q in meta.flyer.qr),
         document=(
             {
                 "number": nfc(doc.number),

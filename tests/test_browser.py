@@ -43,17 +43,22 @@ class Visit:
         self.context.close()
 
 
-@pytest.fixture
-def visit(browser):
+def page_opener(browser, kind: type[Visit] = Visit):
+    """Yield a function that opens pages as `kind`; every page is closed afterwards."""
     opened: list[Visit] = []
 
     def open_page(url: str, viewport: dict = DESKTOP) -> Visit:
-        opened.append(Visit(browser, url, viewport))
+        opened.append(kind(browser, url, viewport))
         return opened[-1]
 
     yield open_page
     for item in opened:
         item.close()
+
+
+@pytest.fixture
+def visit(browser):
+    yield from page_opener(browser)
 
 
 @pytest.mark.parametrize("lang", ["", "en/"])

@@ -10,7 +10,7 @@ import pytest
 from en_stem import stem
 from search_index import words
 from searchsite import EN_TITLES, VI_TITLES
-from test_browser import DESKTOP, PHONE, Visit
+from test_browser import PHONE, Visit, page_opener
 from vi_fold import fold
 
 LINK_VI = VI_TITLES["huong-dan/lien-ket-tai-khoan.md"]
@@ -65,15 +65,7 @@ class Search(Visit):
 
 @pytest.fixture
 def open_page(browser):
-    opened: list[Search] = []
-
-    def open_(url: str, viewport: dict = DESKTOP) -> Search:
-        opened.append(Search(browser, url, viewport))
-        return opened[-1]
-
-    yield open_
-    for item in opened:
-        item.close()
+    yield from page_opener(browser, Search)
 
 
 def folded(words: list[str]) -> set[str]:
