@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import logging
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from background import Background
+import flyer_worker
+from background import Background, WorkerError
 from build_cache import FileCache
 from flyer_content import FlyerContentError, extract, is_preview_url
 from flyer_render import FlyerError, RenderSettings
@@ -19,7 +20,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from page_outputs import FlyerRecord, PageOutputBuilder, output_paths
+from page_outputs import CacheMiss, FlyerRecord, PageOutputBuilder, output_paths
 from page_registry import PAGE_META
 from print_packs import VOLUME_SIZE, Pack, build_packs
 from site_i18n import current_language, default_language
@@ -41,10 +42,15 @@ class FlyersConfig(base.Config):
 
 @dataclass
 class _State:
-    builder: PageOutputBuilder | None = None
+    enabled: bool = False
+    render: RenderSettings | None = None
+    cache_dir: Path | None = None
+    lookup: PageOutputBuilder | None = None  # serves cached files without starting Typst
+    worker_ready: bool = False
     org: dict[str, Any] | None = None
     nav_order: tuple[str, ...] = ()
     queued: int = 0
+    done: list[tuple[str, FlyerRecord | None]] = field(default_factory=list)
     pack_volume: int = VOLUME_SIZE
     finished: bool = True
     catalogue: dict[str, Any] | None = None
@@ -52,15 +58,16 @@ class _State:
 
 _state = _State()
 # Lives as long as the MkDocs process, so `mkdocs serve` keeps one worker and one compiler.
-_background = Background()
+_background = Background(Path(__file__).parent)
 
 
 def on_config(config: MkDocsConfig, **_: Any) -> MkDocsConfig:
     settings = _load_settings(config)
     _background.cancel()  # anything left by a build that failed
     _state.queued, _state.finished, _state.catalogue = 0, False, None
+    _state.done = []
+    _state.enabled = settings is not None
     if settings is None:
-        _state.builder = None
         return config
     render, cache_dir = settings
     org = config.extra["org"]
@@ -72,19 +79,31 @@ def on_config(config: MkDocsConfig, **_: Any) -> MkDocsConfig:
         "contact_note": org.contact_note,
         "logo_svg": _logo_svg(config, org.logo),
     }
-    first = current_language(config) == default_language(config)
-    if first and is_preview_url(config.site_url or ""):
+    if current_language(config) == default_language(config) and is_preview_url(
+        config.site_url or ""
+    ):
         log.info(
             f"site_url {config.site_url} is a local address: flyers are stamped as previews. "
             "For flyers to print, build with SITE_URL=https://your.host/path/"
         )
-    # One builder (one Typst compiler) per build, shared by every language.
-    if first or _state.builder is None:
-        try:
-            _state.builder = PageOutputBuilder(render, FileCache(cache_dir))
-        except FlyerError as err:
-            raise PluginError(str(err)) from None
+    _state.render, _state.cache_dir, _state.worker_ready = render, cache_dir, False
+    if current_language(config) == default_language(config) or _state.lookup is None:
+        _state.lookup = PageOutputBuilder(render, FileCache(cache_dir), can_make=False)
     return config
+
+
+def _to_worker(tag: Any, fn: Any, **kwargs: Any) -> None:
+    """Queue work for the worker process, setting it up for this build first."""
+    if not _state.worker_ready:
+        _background.submit(
+            None,
+            flyer_worker.setup,
+            settings=_state.render,
+            cache_dir=_state.cache_dir,
+            org=_state.org,
+        )
+        _state.worker_ready = True
+    _background.submit(tag, fn, **kwargs)
 
 
 def _load_settings(config: MkDocsConfig) -> tuple[RenderSettings, Path] | None:
@@ -130,7 +149,7 @@ def on_nav(nav: Navigation, **_: Any) -> Navigation:
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, **_: Any) -> str:
     meta = PAGE_META.get(page.file.src_uri)
-    if _state.builder is None or meta is None or _state.finished:
+    if not _state.enabled or meta is None or _state.finished:
         return html
     src = f"docs/{page.file.src_uri}"
     try:
@@ -144,43 +163,51 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, **_: Any) ->
     except FlyerContentError as err:
         raise PluginError(str(err)) from None
     # Made on the worker thread while MkDocs goes on rendering pages.
-    _background.submit(
-        page.file.src_uri,
-        _state.builder.build,
-        content=content,
-        page_url=page.url,
-        src=src,
-        site_dir=Path(config.site_dir),
-        org=_state.org or {},
-        flyer=meta.flyer.enabled,
-    )
+    job = {
+        "content": content,
+        "page_url": page.url,
+        "src": src,
+        "site_dir": Path(config.site_dir),
+        "flyer": meta.flyer.enabled,
+    }
+    try:
+        # Most pages of a rebuild are in the cache: serve them here, make the rest in the worker.
+        _state.done.append((page.file.src_uri, _state.lookup.build(org=_state.org, **job)))
+    except CacheMiss:
+        try:
+            _to_worker(page.file.src_uri, flyer_worker.build_page, **job)
+        except WorkerError as err:
+            raise PluginError(str(err)) from None
     _state.queued += 1
     return html
 
 
 def _finish(config: MkDocsConfig) -> None:
     """Wait for this language's flyers, then make its print packs and the catalogue."""
-    builder = _state.builder
-    if builder is None or _state.finished:
+    if not _state.enabled or _state.finished:
         return
     _state.finished = True
     lang = current_language(config)
     order = {src: i for i, src in enumerate(_state.nav_order)}
     try:
-        done = _background.results()
+        done = _state.done + [item for item in _background.results() if item[0] is not None]
         done.sort(key=lambda item: (order.get(item[0], len(order)), item[0]))
         records = [record for _, record in done if record is not None]
-        packs = _background.run(
-            build_packs,
-            builder=builder,
-            records=records,
-            lang=lang,
-            site_name=config.site_name,
-            author=(_state.org or {}).get("department", ""),
-            site_dir=Path(config.site_dir),
-            volume_size=_state.pack_volume,
-        )
-    except FlyerError as err:
+        pack_job = {
+            "records": records,
+            "lang": lang,
+            "site_name": config.site_name,
+            "site_dir": Path(config.site_dir),
+            "volume_size": _state.pack_volume,
+        }
+        try:
+            packs = build_packs(
+                _state.lookup, author=(_state.org or {}).get("department", ""), **pack_job
+            )
+        except CacheMiss:
+            _to_worker(None, flyer_worker.packs, **pack_job)
+            packs = _background.results()[-1][1]  # the last job queued is this one
+    except (FlyerError, WorkerError) as err:
         _background.cancel()
         raise PluginError(str(err)) from None
     _state.catalogue = _catalogue(records, [pack for pack, _ in packs])
@@ -227,7 +254,7 @@ def on_page_context(
     context: dict[str, Any], *, page: Page, config: MkDocsConfig, **_: Any
 ) -> dict[str, Any]:
     meta = PAGE_META.get(page.file.src_uri)
-    if _state.builder is not None and meta is not None:
+    if _state.enabled and meta is not None:
         paths = output_paths(page.url)
         context["page_outputs"] = {
             "qr_svg": paths.qr_svg,
@@ -245,6 +272,10 @@ def on_page_context(
 # own on_post_build: each language's flyers are finished in its own pass.
 def on_post_build(*, config: MkDocsConfig) -> None:
     _finish(config)
+
+
+def on_shutdown() -> None:
+    _background.close()
 
 
 def _download_name(page_url: str, lang: str) -> str:

@@ -10,7 +10,7 @@ from typing import Any
 from build_cache import FileCache, digest, json_digest
 from flyer_content import FlyerContent
 from flyer_render import FlyerRenderer, RenderSettings, fingerprint
-from qr_codes import QrImages, make_qr
+from qr_codes import IMAGE_FORMAT, QrImages, make_qr
 
 # Preview thumbnails: 48 ppi gives a 397 x 561 px image of the A4 flyer (sharp at 2x, 200 px).
 PREVIEW_PPI = 48
@@ -35,6 +35,10 @@ def output_paths(page_url: str) -> OutputPaths:
     return OutputPaths(f"{stem}.qr.svg", f"{stem}.qr.png", f"{stem}.flyer.pdf", f"{stem}.flyer.png")
 
 
+class CacheMiss(LookupError):
+    """A lookup-only builder met a file that must be made (by the worker, with Typst)."""
+
+
 @dataclass(frozen=True)
 class FlyerRecord:
     """A flyer as written into the site, for the catalogue page and the print packs."""
@@ -52,12 +56,20 @@ class FlyerRecord:
 class PageOutputBuilder:
     """Writes each page's QR code and flyer into the site, from the cache when it can."""
 
-    def __init__(self, settings: RenderSettings, cache: FileCache) -> None:
+    def __init__(
+        self, settings: RenderSettings, cache: FileCache, *, can_make: bool = True
+    ) -> None:
         self.settings = settings
         self.cache = cache
+        # False in the MkDocs process: it serves what is cached and leaves the rest to the worker.
+        self.can_make = can_make
         self.flyer_key = fingerprint(settings)
-        self.qr_key = digest("qr", version("qrcode"))
+        self.qr_key = digest("qr", version("qrcode"), IMAGE_FORMAT)
         self._renderer: FlyerRenderer | None = None
+
+    def refresh(self) -> None:
+        """Start a new build: the template may have changed since the last (mkdocs serve)."""
+        self.flyer_key = fingerprint(self.settings)
 
     @property
     def renderer(self) -> FlyerRenderer:
@@ -71,6 +83,8 @@ class PageOutputBuilder:
         data = self.cache.get(key, suffix)
         if data is not None:
             return data, False
+        if not self.can_make:
+            raise CacheMiss(key)
         data = make()
         self.cache.put(key, suffix, data)
         return data, True
@@ -81,6 +95,8 @@ class PageOutputBuilder:
         svg, png = self.cache.get(key, ".svg"), self.cache.get(key, ".png")
         if svg is not None and png is not None:
             return key, QrImages(svg, png, 0)
+        if not self.can_make:
+            raise CacheMiss(key)
         images = make_qr(url)
         self.cache.put(key, ".svg", images.svg)
         self.cache.put(key, ".png", images.png)

@@ -1,0 +1,60 @@
+"""The flyer worker process: holds the one Typst compiler of a build and does all Typst work.
+
+Functions here run in the worker, called through `background.Background`; they keep their
+state in this module, which only the worker process fills.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from build_cache import FileCache
+from flyer_content import FlyerContent
+from flyer_render import RenderSettings
+from page_outputs import FlyerRecord, PageOutputBuilder
+from print_packs import Pack, build_packs
+
+_builder: PageOutputBuilder | None = None
+_org: dict[str, Any] = {}
+
+
+def setup(settings: RenderSettings, cache_dir: Path, org: dict[str, Any]) -> None:
+    """Start a build: keep the compiler if the template and fonts are unchanged."""
+    global _builder, _org
+    if _builder is None or _builder.settings != settings or _builder.cache.root != cache_dir:
+        _builder = PageOutputBuilder(settings, FileCache(cache_dir))
+    else:
+        _builder.refresh()
+    _org = org
+
+
+def build_page(
+    *, content: FlyerContent, page_url: str, src: str, site_dir: Path, flyer: bool
+) -> FlyerRecord | None:
+    """QR code, flyer and preview of one page (see PageOutputBuilder.build)."""
+    assert _builder is not None, "setup() first"
+    return _builder.build(
+        content=content, page_url=page_url, src=src, site_dir=site_dir, org=_org, flyer=flyer
+    )
+
+
+def packs(
+    *,
+    records: list[FlyerRecord],
+    lang: str,
+    site_name: str,
+    site_dir: Path,
+    volume_size: int,
+) -> list[tuple[Pack, bool]]:
+    """The print packs of one language (see print_packs.build_packs)."""
+    assert _builder is not None, "setup() first"
+    return build_packs(
+        _builder,
+        records,
+        lang=lang,
+        site_name=site_name,
+        author=_org.get("department", ""),
+        site_dir=site_dir,
+        volume_size=volume_size,
+    )
