@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import asdict, dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
 
 from front_matter import ExtraQr, PageMeta
-from lxml.html import HtmlElement, fragment_fromstring
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
 
 _SAFE_SCHEMES = ("http", "https", "mailto", "tel")
 _BLOCK_TAGS = {"p", "div", "li", "ul", "ol", "br", "table", "tr", "td", "th", "blockquote"}
@@ -191,6 +193,9 @@ def extract(
     default_steps: bool = True,
 ) -> FlyerContent:
     """Build the flyer content of one page from its rendered HTML and front matter."""
+    # Imported here: the flyer worker process unpickles FlyerContent but never parses HTML.
+    from lxml.html import fragment_fromstring
+
     root = fragment_fromstring(html or "<p></p>", create_parent="div")
     wanted = meta.flyer.steps or None
     steps_list = _steps_list(root, wanted, src) if (wanted or default_steps) else None
