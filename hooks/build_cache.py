@@ -58,6 +58,14 @@ class FileCache:
         the site share a file system (no copy), else a written copy."""
         source = self._path(key, suffix)
         dest.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(source, dest)  # a new name appears whole: atomic when dest is absent
+            return
+        except FileExistsError:
+            pass
+        except OSError:
+            write_bytes_atomic(dest, data)
+            return
         tmp = dest.with_name(f".{dest.name}.{os.getpid()}.link")
         try:
             tmp.unlink(missing_ok=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
 
@@ -51,10 +51,21 @@ class FlyerContent:
 
     def as_data(self) -> dict[str, Any]:
         """Plain JSON-ready data for the template."""
-        data = asdict(self)
-        data["steps"] = [[_run_data(run) for run in step] for step in self.steps]
-        data["extra_qr"] = data.pop("extra_codes")
-        return data
+        # Written out rather than dataclasses.asdict, which deep-copies and is slow per page.
+        return {
+            "lang": self.lang,
+            "title": self.title,
+            "url": self.url,
+            "summary": self.summary,
+            "note": self.note,
+            "steps_title": self.steps_title,
+            "steps": [[_run_data(run) for run in step] for step in self.steps],
+            "topics": list(self.topics),
+            "extra_qr": [{"label": qr.label, "url": qr.url} for qr in self.extra_codes],
+            "document": dict(self.document) if self.document else None,
+            "validity": dict(self.validity) if self.validity else None,
+            "preview": self.preview,
+        }
 
 
 def _run_data(run: Run) -> dict[str, Any]:

@@ -143,7 +143,14 @@ def fingerprint(settings: RenderSettings) -> str:
         version("typst"),
         *_tree_bytes(settings.template_dir, "*.typ"),
         *_tree_bytes(settings.template_dir, "*.json"),
-        *(item for folder in settings.font_dirs for item in _tree_bytes(folder, "*.ttf")),
+        # Fonts come from versioned packages: their names and sizes stand for their bytes.
+        *(
+            f"{path.name}:{path.stat().st_size}"
+            for folder in settings.font_dirs
+            for path in sorted(folder.glob("*.ttf"))
+        ),
+        version("fontpkg-be-vietnam-pro"),
+        version("fontpkg-ibm-plex-mono"),
     )
 
 

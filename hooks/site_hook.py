@@ -45,8 +45,9 @@ def on_config(config: MkDocsConfig, **_: Any) -> MkDocsConfig:
 # Runs before static-i18n (-100), while `files` still holds the pages of every language.
 @event_priority(0)
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    if current_language(config) == default_language(config):
-        _check_pages(files, config)
+    if current_language(config) != default_language(config):
+        return files  # checked, and fonts copied, by the default language's build
+    _check_pages(files, config)
     try:
         fonts = web_font_files()
     except FontError as err:
