@@ -53,9 +53,9 @@ def _tree_rss_kb(pid: int) -> int:
     return total
 
 
-def timed_build(config: Path, site: Path) -> Sample:
+def timed_build(config: Path, site: Path, python: str = sys.executable) -> Sample:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL}
-    cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)]
+    cmd = [python, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)]
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=config.parent, env=env, stderr=subprocess.PIPE, text=True)
     peak = 0
@@ -85,6 +85,42 @@ def make_project(tmp: Path, n: int) -> tuple[Path, Path, Path]:
     plain.write_text(f"INHERIT: {hooked}\nhooks: []\n")
     edited = docs / "muc-00" / "trang-0001.md"
     return hooked, plain, edited
+
+
+def _peer_config(tmp: Path, hooked: Path) -> Path:
+    """The plain site with mkdocs-to-pdf added (WeasyPrint, one PDF for the whole site)."""
+    import yaml
+
+    class _Loader(yaml.SafeLoader):
+        pass
+
+    _Loader.add_constructor("!ENV", lambda loader, node: None)
+    project = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+    plugins = [*project["plugins"], {"to-pdf": {"output_path": "pdf/site.pdf"}}]
+    config = tmp / "mkdocs-peer.yml"
+    config.write_text(
+        f"INHERIT: {hooked}\nhooks: []\n" + yaml.safe_dump({"plugins": plugins}, allow_unicode=True)
+    )
+    return config
+
+
+def bench_peer(n: int, rounds: int, python: str) -> dict:
+    """mkdocs-to-pdf against the plain build, both run by `python` (a venv that has it)."""
+    with tempfile.TemporaryDirectory(prefix=f"bench-peer-{n}-") as name:
+        tmp = Path(name)
+        hooked, plain, _ = make_project(tmp, n)
+        peer = _peer_config(tmp, hooked)
+        runs: dict[str, list[Sample]] = {"plain": [], "mkdocs-to-pdf": []}
+        for _ in range(rounds):
+            runs["plain"].append(timed_build(plain, tmp / "site-plain", python))
+            runs["mkdocs-to-pdf"].append(timed_build(peer, tmp / "site-peer", python))
+    med = {k: statistics.median(s.seconds for s in v) for k, v in runs.items()}
+    return {
+        "peer": "mkdocs-to-pdf",
+        "pages_per_language": n,
+        "seconds": {k: round(v, 2) for k, v in med.items()},
+        "ratio": round(med["mkdocs-to-pdf"] / med["plain"], 2),
+    }
 
 
 def bench(n: int, rounds: int) -> dict:
@@ -124,8 +160,17 @@ def main() -> None:
     parser.add_argument("-n", type=int, action="append", help="pages per language (repeatable)")
     parser.add_argument("-r", "--rounds", type=int, default=3)
     parser.add_argument("--json", type=Path, help="also write the results here")
+    parser.add_argument(
+        "--peer-python",
+        help="a Python whose environment has mkdocs-to-pdf: measure it instead, against "
+        "the plain build run by that same Python",
+    )
     args = parser.parse_args()
     sizes = args.n or [20, 200, 500]
+    if args.peer_python:
+        for n in sizes:
+            print(json.dumps(bench_peer(n, args.rounds, args.peer_python)), flush=True)
+        return
     results = []
     for n in sizes:
         result = bench(n, args.rounds)

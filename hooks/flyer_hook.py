@@ -20,7 +20,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from page_outputs import CacheMiss, FlyerRecord, PageOutputBuilder, output_paths
+from page_outputs import CacheMiss, FlyerRecord, PageOutputBuilder, in_order, output_paths
 from page_registry import PAGE_META
 from print_packs import VOLUME_SIZE, Pack, build_packs
 from site_i18n import current_language, default_language
@@ -51,6 +51,8 @@ class _State:
     nav_order: tuple[str, ...] = ()
     queued: int = 0
     done: list[tuple[str, FlyerRecord | None]] = field(default_factory=list)
+    # (records, packs) once known; () while the worker makes them.
+    packs: tuple[Any, ...] | None = None
     pack_volume: int = VOLUME_SIZE
     finished: bool = True
     catalogue: dict[str, Any] | None = None
@@ -65,7 +67,7 @@ def on_config(config: MkDocsConfig, **_: Any) -> MkDocsConfig:
     settings = _load_settings(config)
     _background.cancel()  # anything left by a build that failed
     _state.queued, _state.finished, _state.catalogue = 0, False, None
-    _state.done = []
+    _state.done, _state.packs = [], None
     _state.enabled = settings is not None
     if settings is None:
         return config
@@ -92,7 +94,7 @@ def on_config(config: MkDocsConfig, **_: Any) -> MkDocsConfig:
     return config
 
 
-def _to_worker(tag: Any, fn: Any, **kwargs: Any) -> None:
+def _to_worker(tag: Any, fn: Any, /, **kwargs: Any) -> None:
     """Queue work for the worker process, setting it up for this build first."""
     if not _state.worker_ready:
         _background.submit(
@@ -175,41 +177,53 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, **_: Any) ->
         _state.done.append((page.file.src_uri, _state.lookup.build(org=_state.org, **job)))
     except CacheMiss:
         try:
-            _to_worker(page.file.src_uri, flyer_worker.build_page, **job)
+            _to_worker(page.file.src_uri, flyer_worker.build_page, tag=page.file.src_uri, **job)
         except WorkerError as err:
             raise PluginError(str(err)) from None
     _state.queued += 1
     return html
 
 
+# on_env comes once every page's content is rendered, before any page template: all flyer
+# work is queued by then, so the packs are queued too and made while MkDocs renders pages.
+def on_env(env: Any, *, config: MkDocsConfig, **_: Any) -> Any:
+    if not _state.enabled or _state.finished or _state.packs is not None:
+        return env
+    job = {
+        "lang": current_language(config),
+        "site_name": config.site_name,
+        "site_dir": Path(config.site_dir),
+        "volume_size": _state.pack_volume,
+    }
+    if not _state.worker_ready:  # every page came from the cache: perhaps the packs did too
+        records = in_order(_state.done, _state.nav_order)
+        try:
+            author = (_state.org or {}).get("department", "")
+            _state.packs = (records, build_packs(_state.lookup, records, author=author, **job))
+            return env
+        except CacheMiss:
+            pass
+    try:
+        _to_worker("packs", flyer_worker.packs, done=_state.done, order=_state.nav_order, **job)
+    except WorkerError as err:
+        raise PluginError(str(err)) from None
+    _state.packs = ()  # queued
+    return env
+
+
 def _finish(config: MkDocsConfig) -> None:
-    """Wait for this language's flyers, then make its print packs and the catalogue."""
+    """Wait for this language's flyers and print packs, then make the catalogue."""
     if not _state.enabled or _state.finished:
         return
+    on_env(None, config=config)
     _state.finished = True
     lang = current_language(config)
-    order = {src: i for i, src in enumerate(_state.nav_order)}
     try:
-        done = _state.done + [item for item in _background.results() if item[0] is not None]
-        done.sort(key=lambda item: (order.get(item[0], len(order)), item[0]))
-        records = [record for _, record in done if record is not None]
-        pack_job = {
-            "records": records,
-            "lang": lang,
-            "site_name": config.site_name,
-            "site_dir": Path(config.site_dir),
-            "volume_size": _state.pack_volume,
-        }
-        try:
-            packs = build_packs(
-                _state.lookup, author=(_state.org or {}).get("department", ""), **pack_job
-            )
-        except CacheMiss:
-            _to_worker(None, flyer_worker.packs, **pack_job)
-            packs = _background.results()[-1][1]  # the last job queued is this one
+        results = dict(_background.results())
     except (FlyerError, WorkerError) as err:
         _background.cancel()
         raise PluginError(str(err)) from None
+    records, packs = results.get("packs", _state.packs)
     _state.catalogue = _catalogue(records, [pack for pack, _ in packs])
     fresh = sum(record.fresh for record in records)
     log.info(

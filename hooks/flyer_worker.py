@@ -12,16 +12,19 @@ from typing import Any
 from build_cache import FileCache
 from flyer_content import FlyerContent
 from flyer_render import RenderSettings
-from page_outputs import FlyerRecord, PageOutputBuilder
+from page_outputs import FlyerRecord, PageOutputBuilder, in_order
 from print_packs import Pack, build_packs
 
 _builder: PageOutputBuilder | None = None
 _org: dict[str, Any] = {}
+# Pages made here in this build, by docs path, for the packs.
+_built: list[tuple[str, FlyerRecord | None]] = []
 
 
 def setup(settings: RenderSettings, cache_dir: Path, org: dict[str, Any]) -> None:
     """Start a build: keep the compiler if the template and fonts are unchanged."""
     global _builder, _org
+    _built.clear()
     if _builder is None or _builder.settings != settings or _builder.cache.root != cache_dir:
         _builder = PageOutputBuilder(settings, FileCache(cache_dir))
     else:
@@ -30,26 +33,32 @@ def setup(settings: RenderSettings, cache_dir: Path, org: dict[str, Any]) -> Non
 
 
 def build_page(
-    *, content: FlyerContent, page_url: str, src: str, site_dir: Path, flyer: bool
+    *, tag: str, content: FlyerContent, page_url: str, src: str, site_dir: Path, flyer: bool
 ) -> FlyerRecord | None:
     """QR code, flyer and preview of one page (see PageOutputBuilder.build)."""
     assert _builder is not None, "setup() first"
-    return _builder.build(
+    record = _builder.build(
         content=content, page_url=page_url, src=src, site_dir=site_dir, org=_org, flyer=flyer
     )
+    _built.append((tag, record))
+    return record
 
 
 def packs(
     *,
-    records: list[FlyerRecord],
+    done: list[tuple[str, FlyerRecord | None]],
+    order: tuple[str, ...],
     lang: str,
     site_name: str,
     site_dir: Path,
     volume_size: int,
-) -> list[tuple[Pack, bool]]:
-    """The print packs of one language (see print_packs.build_packs)."""
+) -> tuple[list[FlyerRecord], list[tuple[Pack, bool]]]:
+    """The print packs of one language, from the pages the MkDocs process served (`done`) and
+    those made here; runs after them, as jobs run in order. Returns (records, packs)."""
     assert _builder is not None, "setup() first"
-    return build_packs(
+    records = in_order([*done, *_built], order)
+    _built.clear()
+    return records, build_packs(
         _builder,
         records,
         lang=lang,

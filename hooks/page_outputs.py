@@ -53,6 +53,15 @@ class FlyerRecord:
     fresh: bool  # made in this build, not taken from the cache
 
 
+def in_order(
+    items: list[tuple[str, FlyerRecord | None]], order: tuple[str, ...]
+) -> list[FlyerRecord]:
+    """The records of (docs path, record) pairs in navigation order, pages outside it last."""
+    rank = {src: i for i, src in enumerate(order)}
+    items = sorted(items, key=lambda item: (rank.get(item[0], len(rank)), item[0]))
+    return [record for _, record in items if record is not None]
+
+
 class PageOutputBuilder:
     """Writes each page's QR code and flyer into the site, from the cache when it can."""
 
