@@ -48,10 +48,6 @@ class Background:
         """Queue `fn(**kwargs)` in the worker; its result comes back from `results()`."""
         self._futures.append((tag, self._submit(fn, kwargs)))
 
-    def run(self, fn: Callable[..., Any], /, **kwargs: Any) -> Any:
-        """Run `fn(**kwargs)` in the worker after what is queued, and wait for it."""
-        return self._wait(self._submit(fn, kwargs))
-
     def _submit(self, fn: Callable[..., Any], kwargs: dict[str, Any]) -> Future[Any]:
         try:
             return self._executor().submit(fn, **kwargs)
