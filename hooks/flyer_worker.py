@@ -6,6 +6,9 @@ state in this module, which only the worker process fills.
 
 from __future__ import annotations
 
+import os
+import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -21,9 +24,21 @@ _org: dict[str, Any] = {}
 _built: list[tuple[str, FlyerRecord | None]] = []
 
 
+def _exit_with_parent(parent: int) -> None:
+    # A MkDocs process killed outright (SIGTERM to `mkdocs serve`) cannot stop its worker:
+    # the worker notices it has been orphaned and leaves.
+    while os.getppid() == parent:
+        time.sleep(1)
+    os._exit(0)
+
+
 def setup(settings: RenderSettings, cache_dir: Path, org: dict[str, Any]) -> None:
     """Start a build: keep the compiler if the template and fonts are unchanged."""
     global _builder, _org
+    if not any(t.name == "parent-watch" for t in threading.enumerate()):
+        threading.Thread(
+            target=_exit_with_parent, args=(os.getppid(),), name="parent-watch", daemon=True
+        ).start()
     _built.clear()
     if _builder is None or _builder.settings != settings or _builder.cache.root != cache_dir:
         _builder = PageOutputBuilder(settings, FileCache(cache_dir))

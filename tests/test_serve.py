@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from pathlib import Path
 
 from conftest import _free_port
 from pypdf import PdfReader
@@ -78,6 +79,17 @@ def test_serve_builds_flyers_and_rebuilds_only_the_edited_one(tmp_path):
         assert (
             "Trang A đã sửa" in PdfReader(__import__("io").BytesIO(edited)).pages[0].extract_text()
         )
+        workers = _children(proc.pid)
+        assert workers, "the flyer worker process should be running"
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+    # Killed outright, `mkdocs serve` cannot stop its worker: the worker must leave by itself.
+    wait_for(lambda: not any(Path(f"/proc/{pid}").exists() for pid in workers), 30, "exit")
+
+
+def _children(pid: int) -> list[int]:
+    out = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        out += [int(c) for c in (task / "children").read_text().split()]
+    return out
