@@ -22,7 +22,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from page_outputs import CacheMiss, FlyerRecord, PageOutputBuilder, in_order, output_paths
 from page_registry import PAGE_META
-from print_packs import VOLUME_SIZE, Pack, build_packs
+from print_packs import LAYOUTS, VOLUME_SIZE, Pack, build_packs
 from site_i18n import current_language, default_language
 
 log = logging.getLogger("mkdocs.plugins.vneid.flyers")
@@ -164,7 +164,6 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, **_: Any) ->
         )
     except FlyerContentError as err:
         raise PluginError(str(err)) from None
-    # Made on the worker thread while MkDocs goes on rendering pages.
     job = {
         "content": content,
         "page_url": page.url,
@@ -259,7 +258,7 @@ def _catalogue(records: list[FlyerRecord], packs: list[Pack]) -> dict[str, Any]:
                 for p in packs
                 if p.layout == layout
             ]
-            for layout in ("a4", "a5x2")
+            for layout in LAYOUTS
         },
     }
 

@@ -7,7 +7,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from alternates import absolute_url, page_alternates
+from alternates import page_alternates
 from atomic_write import write_text_atomic
 from fonts import FontError, web_font_files
 from front_matter import parse_page_meta
@@ -136,9 +136,3 @@ def on_post_template(output: str, *, template_name: str, config: MkDocsConfig) -
         # Material's language switch looks for a sitemap beside each language's root.
         write_text_atomic(site_dir / lang / "sitemap.xml", output)
     return output
-
-
-def site_home(config: MkDocsConfig, lang: str) -> str:
-    """Absolute address of a language's home page."""
-    prefix = "" if lang == default_language(config) else f"{lang}/"
-    return absolute_url(config.site_url, prefix)
