@@ -7,12 +7,13 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from atomic_write import write_bytes_atomic
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from search_index import SearchIndexError, encode, language_root, split_index
-from site_i18n import current_language, default_language, languages
+
+from vneid_site.atomic_write import write_bytes_atomic
+from vneid_site.i18n.languages import current_language, from_config
+from vneid_site.search.index import SearchIndexError, encode, split_index
 
 log = logging.getLogger("mkdocs.plugins.vneid.search")
 
@@ -25,7 +26,7 @@ _BUILDS: list[str] = []
 
 def on_config(config: MkDocsConfig, **_: Any) -> MkDocsConfig:
     # overrides/main.html points Material's `base` at this folder, where this language's index is.
-    config.extra["search_root"] = language_root(current_language(config), default_language(config))
+    config.extra["search_root"] = from_config(config).root(current_language(config))
     return config
 
 
@@ -41,15 +42,15 @@ def on_build_error(**_: Any) -> None:
 # has written it; the default-language build reaches this point last, with the merged index.
 @event_priority(-200)
 def on_post_build(*, config: MkDocsConfig) -> None:
+    languages = from_config(config)
     lang = _BUILDS.pop() if _BUILDS else current_language(config)
-    default = default_language(config)
     site_dir = Path(config.site_dir)
     merged_path = site_dir / INDEX
-    if lang != default or not merged_path.is_file():
+    if lang != languages.default or not merged_path.is_file():
         return  # a nested build, or the search plugin is off
     merged = merged_path.read_bytes()
     try:
-        indexes = split_index(json.loads(merged), languages(config), default)
+        indexes = split_index(json.loads(merged), languages)
     except (ValueError, SearchIndexError) as err:
         raise PluginError(
             f"{merged_path}: cannot split the search index by language: {err}\n"

@@ -1,4 +1,5 @@
-"""MkDocs hook for the bilingual site: checks, fonts, language alternates, per-language 404."""
+"""MkDocs hook for the bilingual site: front matter and translations checked once, fonts,
+language alternates, and a 404 page and sitemap per language."""
 
 from __future__ import annotations
 
@@ -7,19 +8,21 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from alternates import page_alternates
-from atomic_write import write_text_atomic
-from fonts import FontError, web_font_files
-from front_matter import parse_page_meta
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
-from organisation import OrganisationError, load_organisation
-from page_registry import PAGE_META
-from print_links import add_print_urls
-from site_i18n import current_language, default_language, language_of_source, languages
+
+from vneid_site.atomic_write import write_text_atomic
+from vneid_site.checks.translations import check_parity
+from vneid_site.content.front_matter import parse_page_meta
+from vneid_site.content.print_links import add_print_urls
+from vneid_site.font_files import FontError, web_font_files
+from vneid_site.i18n.alternates import page_alternates
+from vneid_site.i18n.languages import current_language, from_config
+from vneid_site.organisation import OrganisationError, load_organisation
+from vneid_site.site_build import CONFIG_KEY, SiteBuild
 
 log = logging.getLogger("mkdocs.plugins.vneid.site")
 
@@ -32,22 +35,30 @@ def on_config(config: MkDocsConfig, **_: Any) -> MkDocsConfig:
             "fix: set SITE_URL=https://your.host/sub/path/ before building, or put "
             "site_url: https://your.host/sub/path/ in mkdocs.yml"
         )
+    languages = from_config(config)
     lang = current_language(config)
+    if lang == languages.default or not isinstance(config.extra.get(CONFIG_KEY), SiteBuild):
+        config.extra[CONFIG_KEY] = SiteBuild(languages)
     try:
         config.extra["org"] = load_organisation(
-            config.extra.get("organisation"), lang, languages(config)
+            config.extra.get("organisation"), lang, languages.codes
         )
     except OrganisationError as err:
         raise PluginError(f"mkdocs.yml: the organisation profile is incomplete:\n{err}") from None
     return config
 
 
+def _site(config: MkDocsConfig) -> SiteBuild:
+    return config.extra[CONFIG_KEY]
+
+
 # Runs before static-i18n (-100), while `files` still holds the pages of every language.
 @event_priority(0)
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    if current_language(config) != default_language(config):
+    site = _site(config)
+    if current_language(config) != site.languages.default:
         return files  # checked, and fonts copied, by the default language's build
-    _check_pages(files, config)
+    _check_pages(site, files)
     try:
         fonts = web_font_files()
     except FontError as err:
@@ -57,35 +68,23 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     return files
 
 
-def _check_pages(files: Files, config: MkDocsConfig) -> None:
-    PAGE_META.clear()
+def _check_pages(site: SiteBuild, files: Files) -> None:
     problems = []
-    by_lang: dict[str, set[str]] = {lang: set() for lang in languages(config)}
+    sources = []
     for file in files.documentation_pages():
         meta, found = parse_page_meta(file.content_string, f"docs/{file.src_uri}")
         problems += found
         if meta is not None:
-            PAGE_META[file.src_uri] = meta
-        lang, base = language_of_source(file.src_uri, config)
-        by_lang.setdefault(lang, set()).add(base)
+            site.pages[file.src_uri] = meta
+        sources.append(file.src_uri)
     if problems:
         raise PluginError(
             f"{len(problems)} front matter problem(s):\n" + "\n".join(map(str, problems))
         )
-    default = default_language(config)
-    for lang, pages in by_lang.items():
-        for base in sorted(by_lang[default] - pages):
-            stem = base.removesuffix(".md")
-            log.warning(
-                f"docs/{base} has no translation into '{lang}': the '{lang}' site shows the "
-                f"'{default}' text with a 'not translated yet' notice.\n"
-                f"  fix: add docs/{stem}.{lang}.md"
-            )
-        for base in sorted(pages - by_lang[default]):
-            log.warning(
-                f"docs/{base.removesuffix('.md')}.{lang}.md has no '{default}' original; "
-                f"it is not published. fix: add docs/{base}"
-            )
+    # The same check as scripts/check_content.py; in the build a missing translation is a
+    # warning (it fails --strict), because the site still shows the untranslated page.
+    for problem in check_parity(sources, site.languages):
+        log.warning(str(problem))
 
 
 def on_page_markdown(markdown: str, *, page: Page, **_: Any) -> str:
@@ -104,6 +103,7 @@ def on_page_content(html: str, *, page: Page, **_: Any) -> str:
 def on_page_context(
     context: dict[str, Any], *, page: Page, config: MkDocsConfig, **_: Any
 ) -> dict[str, Any]:
+    site = _site(config)
     lang = current_language(config)
     file_lang = getattr(page.file, "locale", lang)
     files_by_lang = {lang: page.file, **getattr(page.file, "alternates", {})}
@@ -117,22 +117,23 @@ def on_page_context(
         config.site_url,
         {code: file.url for code, file in files_by_lang.items()},
         translated,
-        default_language(config),
+        site.languages.default,
     )
-    context["page_meta"] = PAGE_META.get(page.file.src_uri)
+    context["page_meta"] = site.pages.get(page.file.src_uri)
     return context
 
 
 def on_post_template(output: str, *, template_name: str, config: MkDocsConfig) -> str:
+    languages = _site(config).languages
     lang = current_language(config)
-    if lang == default_language(config):
+    if lang == languages.default:
         return output
-    site_dir = Path(config.site_dir)
+    folder = Path(config.site_dir) / languages.root(lang)
     if template_name == "404.html":
         # Both languages share site_dir: keep the default 404 at the root, this one under /en/.
-        write_text_atomic(site_dir / lang / "404.html", output)
+        write_text_atomic(folder / "404.html", output)
         return ""
     if template_name == "sitemap.xml":
         # Material's language switch looks for a sitemap beside each language's root.
-        write_text_atomic(site_dir / lang / "sitemap.xml", output)
+        write_text_atomic(folder / "sitemap.xml", output)
     return output

@@ -15,11 +15,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "hooks"))
+from vneid_site.checks.changes import affected, to_markdown
+from vneid_site.project import load_settings
 
-from page_changes import affected, to_markdown  # noqa: E402
-from project_settings import load_settings  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def git_changes(root: Path, base: str, head: str) -> list[tuple[str, str]] | None:
@@ -61,9 +60,7 @@ def main(argv: list[str] | None = None) -> int:
 
         existing = {p.relative_to(docs).as_posix() for p in docs.rglob("*.md")}
         prefix = f"{docs.relative_to(args.root).as_posix()}/"
-        summary = affected(
-            changes, existing, read, settings.languages, settings.default_language, prefix
-        )
+        summary = affected(changes, existing, read, settings.languages, prefix)
         text = to_markdown(summary, args.preview)
     if args.output:
         with args.output.open("a", encoding="utf-8") as handle:

@@ -16,23 +16,22 @@ import functools
 import sys
 from pathlib import Path
 
+from vneid_site.atomic_write import write_bytes_atomic
+from vneid_site.checks.page_checks import Page, Site, anchors_of, check_page, fix_text
+from vneid_site.checks.source_times import source_times
+from vneid_site.checks.translations import check_parity, check_staleness
+from vneid_site.content.problems import Problem
+from vneid_site.i18n.languages import Languages
+from vneid_site.project import load_settings
+
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "hooks"))
-
-from atomic_write import write_bytes_atomic  # noqa: E402
-from content_checks import Page, Site, anchors_of, check_page, fix_text  # noqa: E402
-from front_matter import Problem  # noqa: E402
-from project_settings import load_settings  # noqa: E402
-from site_paths import split_language  # noqa: E402
-from source_times import source_times  # noqa: E402
-from translation_checks import check_parity, check_staleness  # noqa: E402
 
 
-def read_pages(docs: Path, languages: tuple[str, ...], default: str) -> dict[str, Page]:
+def read_pages(docs: Path, languages: Languages) -> dict[str, Page]:
     pages = {}
     for path in sorted(docs.rglob("*.md")):
         src = path.relative_to(docs).as_posix()
-        lang, base = split_language(src, languages, default)
+        lang, base = languages.of_source(src)
         pages[src] = Page(src, lang, base, path.read_bytes())
     return pages
 
@@ -55,13 +54,13 @@ def selected(args: list[str], docs: Path, pages: dict[str, Page]) -> set[str] | 
 
 def run(root: Path, paths: list[str], fix: bool, max_age_days: float | None) -> int:
     settings = load_settings(root)
-    docs, languages, default = settings.docs_dir, settings.languages, settings.default_language
+    docs, languages = settings.docs_dir, settings.languages
     max_age = settings.max_age_days if max_age_days is None else max_age_days
     if not docs.is_dir():
         print(f"{docs}: không có thư mục này / no such folder", file=sys.stderr)
         return 2
     shown = f"{docs.relative_to(root).as_posix()}/" if docs.is_relative_to(root) else f"{docs}/"
-    pages = read_pages(docs, languages, default)
+    pages = read_pages(docs, languages)
     chosen = selected(paths, docs, pages)
     if fix:
         for src, page in pages.items():
@@ -75,7 +74,7 @@ def run(root: Path, paths: list[str], fix: bool, max_age_days: float | None) -> 
             if fixed != text:
                 write_bytes_atomic(docs / src, fixed.encode("utf-8"))
                 print(f"đã sửa / fixed: {shown}{src}")
-        pages = read_pages(docs, languages, default)
+        pages = read_pages(docs, languages)
 
     @functools.cache
     def anchors(src: str) -> set[str] | None:
@@ -83,16 +82,16 @@ def run(root: Path, paths: list[str], fix: bool, max_age_days: float | None) -> 
         return anchors_of(page.text) if page is not None else None
 
     files = frozenset(p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file())
-    site = Site(files, default, anchors)
+    site = Site(files, languages, anchors)
     problems: list[Problem] = []
     for src, page in pages.items():
         if chosen is None or src in chosen:
             problems += check_page(page, site, f"{shown}{src}")
     group = [p for src, p in pages.items() if chosen is None or src in chosen]
-    problems += check_parity(group, languages, default, shown)
+    problems += check_parity([p.src for p in group], languages, shown)
     history = source_times(docs, [docs / p.src for p in group])
     times = {p.src: history.times[(docs / p.src).resolve()] for p in group}
-    problems += check_staleness(group, times, default, max_age, shown)
+    problems += check_staleness([p.src for p in group], times, languages, max_age, shown)
     if history.shallow:
         print(
             "lưu ý / note: lịch sử git bị cắt ngắn (shallow clone), nên tuổi bản dịch chỉ được "

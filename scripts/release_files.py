@@ -13,11 +13,10 @@ import sys
 import zipfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "hooks"))
+from vneid_site.i18n.languages import Languages
+from vneid_site.project import load_settings
 
-from project_settings import load_settings  # noqa: E402
-from site_paths import flyer_archive_name  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def _zip(target: Path, entries: list[tuple[str, Path]]) -> None:
@@ -27,16 +26,14 @@ def _zip(target: Path, entries: list[tuple[str, Path]]) -> None:
             archive.write(path, name)
 
 
-def pack(
-    site: Path, out: Path, version: str, languages: tuple[str, ...], default: str
-) -> tuple[Path, Path]:
+def pack(site: Path, out: Path, version: str, languages: Languages) -> tuple[Path, Path]:
     """Write site-<version>.zip and flyers-<version>.zip into `out`; return their paths."""
     files = [p for p in site.rglob("*") if p.is_file()]
     site_zip = out / f"site-{version}.zip"
     _zip(site_zip, [(f"site-{version}/{p.relative_to(site).as_posix()}", p) for p in files])
     flyers: dict[str, Path] = {}
     for pdf in site.rglob("flyer.pdf"):
-        name = flyer_archive_name(pdf.relative_to(site).as_posix(), languages, default)
+        name = languages.archive_name(pdf.relative_to(site).as_posix())
         if name in flyers:
             raise SystemExit(f"two flyers would be called {name}: {flyers[name]} and {pdf}")
         flyers[name] = pdf
@@ -57,9 +54,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--version", required=True, help="e.g. the tag, v1.2.0")
     args = parser.parse_args(argv)
     settings = load_settings(ROOT)
-    for path in pack(
-        args.site, args.out, args.version, settings.languages, settings.default_language
-    ):
+    for path in pack(args.site, args.out, args.version, settings.languages):
         print(path)
     return 0
 

@@ -1,0 +1,1 @@
+"""Content checks contributors and CI run, translation parity, and the page-change summary."""

@@ -1,0 +1,265 @@
+"""Page front matter: parse it strictly and check it against the schema (schema.py).
+
+Every problem is worded in English (the build log) and in Vietnamese (the content checks).
+"""
+
+from __future__ import annotations
+
+import re
+from difflib import get_close_matches
+from typing import Any
+
+import yaml
+
+from vneid_site.content import schema
+from vneid_site.content.problems import Problem
+from vneid_site.content.schema import (
+    VALIDITY_STATES,
+    Document,
+    ExtraQr,
+    FlyerOptions,
+    Note,
+    PageMeta,
+    Signer,
+    Spec,
+    Validity,
+)
+
+# Same delimiters as MkDocs, which silently ignores YAML it cannot parse; this module does not.
+_BLOCK_RE = re.compile(r"\A-{3}[ \t]*\r?\n(.*?\r?\n)(?:\.{3}|-{3})[ \t]*\r?\n", re.DOTALL)
+
+# libyaml is ten times faster than the pure-Python parser; PyYAML wheels include it.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_FIRST_LINE = 2  # the block starts on the line after the opening ---
+
+
+class _Checker:
+    def __init__(self, path: str, block: str, first_line: int) -> None:
+        self.path = path
+        self.block = block
+        self._lines: dict[tuple[str, ...], int] | None = None
+        self.first_line = first_line
+        self.problems: list[Problem] = []
+
+    def line(self, keys: tuple[str, ...]) -> int:
+        # Key positions cost a second parse, so they are only worked out for a problem.
+        if self._lines is None:
+            self._lines = _key_lines(self.block)
+        while keys and keys not in self._lines:
+            keys = keys[:-1]
+        return self._lines.get(keys, 0) + self.first_line
+
+    def add(self, keys: tuple[str, ...], en: tuple[str, str], vi: tuple[str, str]) -> None:
+        """Record (message, fix) in English and in Vietnamese at the line of `keys`."""
+        self.problems.append(Problem(self.path, self.line(keys), en[0], en[1], vi[0], vi[1]))
+
+    def mapping(self, raw: Any, spec: Spec, keys: tuple[str, ...]) -> dict[str, Any]:
+        name = ".".join(keys)
+        if not isinstance(raw, dict):
+            self.add(
+                keys,
+                (f"{name or 'front matter'} must be a mapping of keys to values", _example(spec)),
+                (
+                    f"{name or 'phần đầu trang'} phải là các dòng 'khóa: giá trị'",
+                    _example(spec, vi=True),
+                ),
+            )
+            return {}
+        out: dict[str, Any] = {}
+        for key, value in raw.items():
+            where = (*keys, str(key))
+            dotted = ".".join(where)
+            if key not in spec:
+                allowed = ", ".join(spec)
+                near = get_close_matches(str(key), list(spec), n=1)
+                hint_en = f" (did you mean '{near[0]}'?)" if near else ""
+                hint_vi = f" (có phải '{near[0]}'?)" if near else ""
+                self.add(
+                    where,
+                    (f"unknown key '{dotted}'", f"use one of: {allowed}{hint_en}"),
+                    (f"khóa '{dotted}' không có trong mẫu", f"dùng một trong: {allowed}{hint_vi}"),
+                )
+                continue
+            expected, _, what, what_vi = spec[key]
+            if not isinstance(value, expected) or (expected is str and not value.strip()):
+                self.add(
+                    where,
+                    (f"'{dotted}' has the wrong type or is empty", what),
+                    (f"'{dotted}' sai kiểu hoặc để trống", what_vi),
+                )
+                continue
+            out[key] = value
+        for key, (_, required, what, what_vi) in spec.items():
+            if required and key not in raw:
+                dotted = ".".join((*keys, key))
+                self.add(
+                    keys,
+                    (f"'{dotted}' is missing", f"add {key}: {what}"),
+                    (f"thiếu '{dotted}'", f"thêm {key}: {what_vi}"),
+                )
+        return out
+
+    def items(self, raw: list[Any], spec: Spec, keys: tuple[str, ...]) -> list[dict[str, Any]]:
+        return [self.mapping(item, spec, (*keys, str(i))) for i, item in enumerate(raw)]
+
+
+def _example(spec: Spec, vi: bool = False) -> str:
+    parts = "; ".join(
+        f"{key}: <{what_vi if vi else what}>" for key, (_, _, what, what_vi) in spec.items()
+    )
+    return ("viết theo mẫu: " if vi else "write it as: ") + parts
+
+
+def _key_lines(text: str) -> dict[tuple[str, ...], int]:
+    """Line (0-based, within the block) of each key path, for error messages."""
+    lines: dict[tuple[str, ...], int] = {}
+
+    def walk(node: yaml.Node, keys: tuple[str, ...]) -> None:
+        lines.setdefault(keys, node.start_mark.line)
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                where = (*keys, str(key_node.value))
+                lines[where] = key_node.start_mark.line
+                walk(value_node, where)
+        elif isinstance(node, yaml.SequenceNode):
+            for i, item in enumerate(node.value):
+                walk(item, (*keys, str(i)))
+
+    root = yaml.compose(text, Loader=_LOADER)
+    if root is not None:
+        walk(root, ())
+    return lines
+
+
+def key_line(source: str, keys: tuple[str, ...]) -> int:
+    """1-based line of a front matter key in a page's source ('flyer', 'steps'), or 1."""
+    block, _ = split_front_matter(source)
+    try:
+        lines = _key_lines(block) if block is not None else {}
+    except yaml.YAMLError:
+        return 1
+    return lines[keys] + 2 if keys in lines else 1
+
+
+def split_front_matter(source: str) -> tuple[str | None, str]:
+    """Return (front matter text or None, body)."""
+    match = _BLOCK_RE.match(source)
+    if not match:
+        return None, source
+    return match.group(1), source[match.end() :]
+
+
+def _no_block(source: str, path: str) -> Problem:
+    if source.lstrip().startswith("---"):
+        return Problem(
+            path,
+            1,
+            "the front matter has no closing '---' line",
+            "end the block of keys with a line holding only ---",
+            "phần đầu trang (front matter) thiếu dòng '---' để đóng lại",
+            "kết thúc các dòng khóa bằng một dòng chỉ có ---",
+        )
+    return Problem(
+        path,
+        1,
+        "the page has no front matter",
+        "start the file with ---, then title: and description:, then ---",
+        "trang không có phần đầu trang (front matter)",
+        "mở đầu tệp bằng dòng ---, rồi title: và description:, rồi dòng ---",
+    )
+
+
+def _yaml_error(err: yaml.YAMLError, path: str) -> Problem:
+    mark = getattr(err, "problem_mark", None)
+    line = (mark.line + _FIRST_LINE) if mark is not None else 1
+    problem = getattr(err, "problem", None) or str(err).splitlines()[0]
+    return Problem(
+        path,
+        line,
+        f"the front matter is not valid YAML ({problem})",
+        "check the indentation, and put text holding ':' or '#' in double quotes",
+        f"phần đầu trang viết sai cú pháp YAML ({problem})",
+        "kiểm tra thụt lề; chữ có dấu ':' hoặc '#' thì đặt trong dấu ngoặc kép \"...\"",
+    )
+
+
+def _document(check: _Checker, raw: Any) -> Document:
+    doc = check.mapping(raw, schema.DOCUMENT, ("document",))
+    signer = None
+    if "signer" in doc:
+        s = check.mapping(doc["signer"], schema.SIGNER, ("document", "signer"))
+        signer = Signer(s.get("authority", ""), s.get("title", ""), s.get("name", ""))
+    return Document(
+        issuer=doc.get("issuer", ""),
+        issuer_parent=doc.get("issuer_parent", ""),
+        number=doc.get("number", ""),
+        place=doc.get("place", ""),
+        date=doc.get("date", ""),
+        subject=doc.get("subject", ""),
+        signer=signer,
+    )
+
+
+def _validity(check: _Checker, raw: Any) -> Validity:
+    val = check.mapping(raw, schema.VALIDITY, ("validity",))
+    status = val.get("status", "")
+    if status and status not in VALIDITY_STATES:
+        known = ", ".join(VALIDITY_STATES)
+        check.add(
+            ("validity", "status"),
+            (f"validity.status '{status}' is not known", f"use one of: {known}"),
+            (f"validity.status '{status}' không hợp lệ", f"dùng một trong: {known}"),
+        )
+    notes = check.items(val.get("notes", []), schema.NOTE, ("validity", "notes"))
+    return Validity(status, tuple(Note(n.get("text", ""), n.get("source", "")) for n in notes))
+
+
+def _flyer(check: _Checker, raw: Any) -> FlyerOptions:
+    fly = check.mapping(raw, schema.FLYER, ("flyer",))
+    qrs = check.items(fly.get("qr", []), schema.QR, ("flyer", "qr"))
+    for i, qr in enumerate(qrs):
+        if "url" in qr and not re.match(r"https?://[^\s/]+", qr["url"]):
+            check.add(
+                ("flyer", "qr", str(i), "url"),
+                (
+                    f"flyer.qr.{i}.url '{qr['url']}' is not an absolute address",
+                    "write the full address, starting with https://",
+                ),
+                (
+                    f"flyer.qr.{i}.url '{qr['url']}' không phải địa chỉ đầy đủ",
+                    "viết đủ địa chỉ, bắt đầu bằng https://",
+                ),
+            )
+    return FlyerOptions(
+        enabled=fly.get("enabled", True),
+        summary=fly.get("summary", ""),
+        steps=fly.get("steps", ""),
+        note=fly.get("note", ""),
+        qr=tuple(ExtraQr(q.get("label", ""), q.get("url", "")) for q in qrs),
+    )
+
+
+def parse_page_meta(source: str, path: str) -> tuple[PageMeta | None, list[Problem]]:
+    """Parse and check the front matter of one Markdown page."""
+    block, _ = split_front_matter(source)
+    if block is None:
+        return None, [_no_block(source, path)]
+    try:
+        raw = yaml.load(block, Loader=_LOADER)
+    except yaml.YAMLError as err:
+        return None, [_yaml_error(err, path)]
+    check = _Checker(path, block, first_line=_FIRST_LINE)
+    top = check.mapping(raw, schema.TOP, ())
+    document = _document(check, top["document"]) if "document" in top else None
+    validity = _validity(check, top["validity"]) if "validity" in top else None
+    flyer = _flyer(check, top["flyer"]) if "flyer" in top else FlyerOptions()
+    if check.problems:
+        return None, check.problems
+    meta = PageMeta(
+        title=top["title"].strip(),
+        description=top["description"].strip(),
+        document=document,
+        validity=validity,
+        flyer=flyer,
+    )
+    return meta, []

@@ -1,0 +1,187 @@
+"""The front matter schema: the typed metadata a page may carry, and what each key means in
+English and Vietnamese (for the messages that point at a wrong key)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+VALIDITY_STATES = ("in-force", "historical")
+
+
+@dataclass(frozen=True)
+class Note:
+    text: str
+    source: str
+
+
+@dataclass(frozen=True)
+class Validity:
+    status: str
+    notes: tuple[Note, ...] = ()
+
+    @property
+    def historical(self) -> bool:
+        return self.status == "historical"
+
+
+@dataclass(frozen=True)
+class Signer:
+    authority: str
+    title: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Document:
+    issuer: str
+    number: str
+    place: str
+    date: str
+    subject: str
+    signer: Signer | None = None
+    issuer_parent: str = ""
+
+    @property
+    def year(self) -> str | None:
+        """The year in the date line ("ngày   tháng   năm 2024" -> "2024"), if it has one."""
+        years = re.findall(r"\b(1[89]\d\d|2\d\d\d)\b", self.date)
+        return years[-1] if years else None
+
+
+@dataclass(frozen=True)
+class ExtraQr:
+    label: str
+    url: str
+
+
+@dataclass(frozen=True)
+class FlyerOptions:
+    enabled: bool = True
+    summary: str = ""
+    steps: str = ""
+    note: str = ""
+    qr: tuple[ExtraQr, ...] = ()
+
+
+@dataclass(frozen=True)
+class PageMeta:
+    title: str
+    description: str
+    document: Document | None = None
+    validity: Validity | None = None
+    flyer: FlyerOptions = field(default_factory=FlyerOptions)
+
+
+# key -> (expected python type, required, what it is in English, in Vietnamese)
+Spec = dict[str, tuple[type | tuple[type, ...], bool, str, str]]
+TOP: Spec = {
+    "title": (str, True, "the page title, a text", "tiêu đề trang, một dòng chữ"),
+    "description": (
+        str,
+        True,
+        "one or two plain sentences saying what the page is for",
+        "một hoặc hai câu ngắn nói trang này giúp gì",
+    ),
+    "document": (dict, False, "the official document's metadata", "thông tin văn bản chính thức"),
+    "validity": (
+        dict,
+        False,
+        "status: in-force or historical, with notes",
+        "status: in-force (còn hiệu lực) hoặc historical (đã thay đổi), kèm notes",
+    ),
+    "flyer": (dict, False, "what the printable flyer shows", "tờ rơi in được ghi gì"),
+    # Material for MkDocs keys that pages may use.
+    "hide": (list, False, "a list such as [navigation, toc]", "danh sách, ví dụ [navigation, toc]"),
+    "icon": (str, False, "a Material icon name", "tên một biểu tượng của Material"),
+    "search": (dict, False, "for example {exclude: true}", "ví dụ {exclude: true}"),
+    "template": (
+        str,
+        False,
+        "a page template in overrides/, such as flyers.html",
+        "một khuôn trang trong overrides/, ví dụ flyers.html",
+    ),
+}
+DOCUMENT: Spec = {
+    "issuer": (str, True, "the issuing body", "cơ quan ban hành"),
+    "issuer_parent": (
+        str,
+        False,
+        "the body above the issuer, printed above it",
+        "cơ quan cấp trên, in phía trên cơ quan ban hành",
+    ),
+    "number": (
+        str,
+        True,
+        'the document number as printed, blanks kept, e.g. "...../STTTT"',
+        'số văn bản như bản in, giữ chỗ trống, ví dụ "...../STTTT"',
+    ),
+    "place": (str, True, "the place in the date line", "địa danh ở dòng ngày tháng"),
+    "date": (
+        str,
+        True,
+        'the date as printed, blanks kept, e.g. "ngày   tháng   năm 2024"',
+        'ngày tháng như bản in, giữ chỗ trống, ví dụ "ngày   tháng   năm 2024"',
+    ),
+    "subject": (str, True, 'the subject line, "V/v ..."', 'dòng trích yếu, "V/v ..."'),
+    "signer": (
+        dict,
+        False,
+        "authority, title and name of the signer",
+        "thẩm quyền, chức vụ và họ tên người ký",
+    ),
+}
+SIGNER: Spec = {
+    "authority": (
+        str,
+        False,
+        'the signing authority line, e.g. "KT. GIÁM ĐỐC"',
+        'dòng thẩm quyền ký, ví dụ "KT. GIÁM ĐỐC"',
+    ),
+    "title": (str, True, "the signer's title", "chức vụ người ký"),
+    "name": (str, True, "the signer's name", "họ tên người ký"),
+}
+VALIDITY: Spec = {
+    "status": (
+        str,
+        True,
+        "in-force or historical",
+        "in-force (còn hiệu lực) hoặc historical (đã thay đổi)",
+    ),
+    "notes": (list, False, "a list of {text, source}", "danh sách các mục {text, source}"),
+}
+NOTE: Spec = {
+    "text": (str, True, "what has changed", "điều gì đã thay đổi"),
+    "source": (str, True, "where that fact comes from", "thông tin đó lấy từ đâu"),
+}
+FLYER: Spec = {
+    "enabled": (
+        bool,
+        False,
+        "true or false; false means no flyer for this page",
+        "true hoặc false; false là trang này không có tờ rơi",
+    ),
+    "summary": (str, False, "a short text printed under the title", "câu ngắn in dưới tiêu đề"),
+    "steps": (
+        str,
+        False,
+        "the heading of the section whose numbered list the flyer prints",
+        "tiêu đề của mục có danh sách đánh số mà tờ rơi in ra",
+    ),
+    "note": (
+        str,
+        False,
+        "a short caution printed in a box, e.g. what is not confirmed",
+        "lưu ý ngắn in trong khung, ví dụ điều chưa được xác nhận",
+    ),
+    "qr": (
+        list,
+        False,
+        "a list of {label, url} for extra QR codes",
+        "danh sách {label, url} cho các mã QR thêm",
+    ),
+}
+QR: Spec = {
+    "label": (str, True, "a short caption under the QR code", "chú thích ngắn dưới mã QR"),
+    "url": (str, True, "an absolute https:// address", "địa chỉ đầy đủ, bắt đầu bằng https://"),
+}

@@ -1,0 +1,1 @@
+"""QR codes, printable flyers, previews and print packs, made with Typst and cached."""

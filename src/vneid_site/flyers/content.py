@@ -1,0 +1,247 @@
+"""What a page's flyer says: title, summary, steps and codes, taken from the rendered page."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urljoin, urlsplit
+
+from vneid_site.content.schema import ExtraQr, PageMeta
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
+
+_SAFE_SCHEMES = ("http", "https", "mailto", "tel")
+_BLOCK_TAGS = {"p", "div", "li", "ul", "ol", "br", "table", "tr", "td", "th", "blockquote"}
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_LOOPBACK = {"127.0.0.1", "localhost", "::1", "0.0.0.0", "[::1]"}
+
+
+class FlyerContentError(ValueError):
+    """The page asks for flyer content it does not have."""
+
+
+@dataclass(frozen=True)
+class Run:
+    """A piece of inline text with its meaning kept: emphasis, code, link."""
+
+    text: str
+    strong: bool = False
+    emph: bool = False
+    code: bool = False
+    href: str | None = None
+
+
+@dataclass(frozen=True)
+class FlyerContent:
+    lang: str
+    title: str
+    url: str
+    summary: str = ""
+    note: str = ""
+    steps_title: str | None = None
+    steps: tuple[tuple[Run, ...], ...] = ()
+    topics: tuple[str, ...] = ()
+    extra_codes: tuple[ExtraQr, ...] = ()
+    document: dict[str, str] | None = None
+    validity: dict[str, str | None] | None = None
+    preview: bool = False
+
+    def as_data(self) -> dict[str, Any]:
+        """Plain JSON-ready data for the template."""
+        # Written out rather than dataclasses.asdict, which deep-copies and is slow per page.
+        return {
+            "lang": self.lang,
+            "title": self.title,
+            "url": self.url,
+            "summary": self.summary,
+            "note": self.note,
+            "steps_title": self.steps_title,
+            "steps": [[_run_data(run) for run in step] for step in self.steps],
+            "topics": list(self.topics),
+            "extra_qr": [{"label": qr.label, "url": qr.url} for qr in self.extra_codes],
+            "document": dict(self.document) if self.document else None,
+            "validity": dict(self.validity) if self.validity else None,
+            "preview": self.preview,
+        }
+
+
+def _run_data(run: Run) -> dict[str, Any]:
+    out: dict[str, Any] = {"text": run.text}
+    for flag in ("strong", "emph", "code"):
+        if getattr(run, flag):
+            out[flag] = True
+    if run.href:
+        out["href"] = run.href
+    return out
+
+
+def nfc(text: str) -> str:
+    """NFC with runs of whitespace collapsed: decomposed input prints and extracts the same."""
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text))
+
+
+def is_preview_url(url: str) -> bool:
+    """True when an address only works on this machine, so its QR code must not be printed."""
+    return (urlsplit(url).hostname or "") in _LOOPBACK
+
+
+def _text(element: HtmlElement) -> str:
+    """Text of an element, leaving out the permalink anchors MkDocs adds to headings."""
+    parts = [element.text or ""]
+    for child in element:
+        if not _is_headerlink(child) and isinstance(child.tag, str):
+            parts.append(_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def _heading_text(element: HtmlElement) -> str:
+    return nfc(_text(element)).strip()
+
+
+def _is_headerlink(element: HtmlElement) -> bool:
+    return element.tag == "a" and "headerlink" in (element.get("class") or "").split()
+
+
+def _runs(element: HtmlElement, page_url: str) -> tuple[Run, ...]:
+    runs: list[Run] = []
+
+    def add(text: str | None, style: tuple[bool, bool, bool, str | None]) -> None:
+        if text and (clean := nfc(text)):
+            runs.append(Run(clean, *style))
+
+    def walk(node: HtmlElement, style: tuple[bool, bool, bool, str | None]) -> None:
+        add(node.text, style)
+        for child in node:
+            name = child.tag if isinstance(child.tag, str) else ""
+            if name and not _is_headerlink(child) and name not in ("script", "style", "svg"):
+                if name == "img":
+                    add(child.get("alt", ""), style)
+                else:
+                    if name in _BLOCK_TAGS and runs:
+                        runs.append(Run(" ", *style))
+                    strong, emph, code, href = style
+                    if name == "a" and child.get("href"):
+                        target = urljoin(page_url, child.get("href"))
+                        href = target if urlsplit(target).scheme in _SAFE_SCHEMES else href
+                    walk(
+                        child,
+                        (
+                            strong or name in ("strong", "b"),
+                            emph or name in ("em", "i"),
+                            code or name in ("code", "kbd", "samp"),
+                            href,
+                        ),
+                    )
+            add(child.tail, style)
+
+    walk(element, (False, False, False, None))
+    return _merge(runs)
+
+
+def _merge(runs: list[Run]) -> tuple[Run, ...]:
+    """Join neighbouring runs of the same style, collapse spaces, trim the ends."""
+    merged: list[Run] = []
+    for run in runs:
+        if merged and _style(merged[-1]) == _style(run):
+            merged[-1] = Run(re.sub(r" {2,}", " ", merged[-1].text + run.text), *_style(run))
+        else:
+            merged.append(run)
+    if merged:
+        merged[0] = Run(merged[0].text.lstrip(), *_style(merged[0]))
+        merged[-1] = Run(merged[-1].text.rstrip(), *_style(merged[-1]))
+    return tuple(r for r in merged if r.text)
+
+
+def _style(run: Run) -> tuple[bool, bool, bool, str | None]:
+    return run.strong, run.emph, run.code, run.href
+
+
+def _steps_list(root: HtmlElement, heading_text: str | None, src: str) -> HtmlElement | None:
+    if heading_text is None:
+        return root.find("ol")
+    wanted = nfc(heading_text).strip()
+    headings = [el for el in root.iter(*_HEADINGS)]
+    for heading in headings:
+        if _heading_text(heading) != wanted:
+            continue
+        level = int(heading.tag[1])
+        for sibling in heading.itersiblings():
+            if sibling.tag in _HEADINGS and int(sibling.tag[1]) <= level:
+                break
+            found = sibling if sibling.tag == "ol" else sibling.find(".//ol")
+            if found is not None:
+                return found
+        raise FlyerContentError(
+            f"{src}: flyer.steps names the section '{wanted}', but it holds no numbered list.\n"
+            "fix: write the steps as a numbered list (1. 2. 3.) under that heading"
+        )
+    known = ", ".join(f"'{_heading_text(h)}'" for h in headings) or "none"
+    raise FlyerContentError(
+        f"{src}: flyer.steps names the section '{wanted}', but the page has no such heading "
+        f"(headings: {known}).\nfix: set flyer.steps to the exact text of a heading"
+    )
+
+
+def _first_paragraph(root: HtmlElement) -> str:
+    for p in root.findall("p"):
+        text = nfc(_text(p)).strip()
+        if text:
+            return text
+    return ""
+
+
+def extract(
+    *,
+    html: str,
+    meta: PageMeta,
+    lang: str,
+    page_url: str,
+    src: str,
+) -> FlyerContent:
+    """Build the flyer content of one page from its rendered HTML and front matter."""
+    # Imported here: the flyer worker process unpickles FlyerContent but never parses HTML.
+    from lxml.html import fragment_fromstring
+
+    root = fragment_fromstring(html or "<p></p>", create_parent="div")
+    wanted = meta.flyer.steps or None
+    steps_list = _steps_list(root, wanted, src)
+    items = steps_list.findall("li") if steps_list is not None else []
+    steps = tuple(runs for li in items if (runs := _runs(li, page_url)))
+    # Without steps, a page of questions (FAQ) still tells the reader what it answers.
+    topics: tuple[str, ...] = ()
+    if not steps:
+        found = tuple(text for h in root.iter("h3") if (text := _heading_text(h)))
+        topics = found if len(found) >= 3 else ()
+    summary = nfc(meta.flyer.summary).strip() or _first_paragraph(root) or nfc(meta.description)
+    doc = meta.document
+    return FlyerContent(
+        lang=lang,
+        title=nfc(meta.title).strip(),
+        url=page_url,
+        summary=summary,
+        note=nfc(meta.flyer.note).strip(),
+        steps_title=nfc(wanted).strip() if wanted else None,
+        steps=steps,
+        topics=topics,
+        extra_codes=tuple(ExtraQr(nfc(q.label).strip(), q.url) for q in meta.flyer.qr),
+        document=(
+            {
+                "number": nfc(doc.number),
+                "date": nfc(doc.date),
+                "place": nfc(doc.place),
+                "issuer": nfc(doc.issuer),
+            }
+            if doc
+            else None
+        ),
+        validity=(
+            {"status": meta.validity.status, "year": doc.year if doc else None}
+            if meta.validity
+            else None
+        ),
+        preview=is_preview_url(page_url),
+    )

@@ -1,0 +1,126 @@
+"""The worker process that does the Typst work of a build.
+
+MkDocs renders pages in Python on one core; the flyers are made at the same time on another,
+in a process of their own so that neither waits for the other's interpreter lock. The pool
+lives as long as the MkDocs process, so `mkdocs serve` keeps its compiler between rebuilds;
+nothing else outlives a build.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+import time
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import Any
+
+
+class WorkerError(RuntimeError):
+    """The worker process died (killed, out of memory) before it answered."""
+
+
+_BROKEN = (
+    "the flyer worker process stopped unexpectedly (out of memory, or killed).\n"
+    "fix: build again; when MkDocs runs from a Python script of your own, put the build "
+    'under `if __name__ == "__main__":`, which a worker process needs'
+)
+
+
+def _watch_parent(parent: int) -> None:
+    # A MkDocs process killed outright (SIGTERM to `mkdocs serve`) cannot stop its worker:
+    # the worker notices it has been orphaned and leaves.
+    while os.getppid() == parent:
+        time.sleep(1)
+    os._exit(0)
+
+
+def _start_watch(parent: int) -> None:
+    threading.Thread(target=_watch_parent, args=(parent,), name="parent-watch", daemon=True).start()
+
+
+class WorkerPool:
+    def __init__(self, workers: int = 1) -> None:
+        self.workers = workers
+        self._pool: ProcessPoolExecutor | None = None
+        self._lock = threading.Lock()
+
+    def _executor(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            # "spawn": a fresh interpreter, not a copy of this one, so it holds only what the
+            # flyers need.
+            self._pool = ProcessPoolExecutor(
+                max_workers=self.workers,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_start_watch,
+                initargs=(os.getpid(),),
+            )
+        return self._pool
+
+    def submit(self, fn: Callable[..., Any], /, **kwargs: Any) -> Future[Any]:
+        """Run `fn(**kwargs)` in the worker."""
+        try:
+            with self._lock:
+                return self._executor().submit(fn, **kwargs)
+        except RuntimeError as err:  # BrokenProcessPool, or submitting after shutdown
+            self.close()
+            raise WorkerError(_BROKEN) from err
+
+    def after(
+        self,
+        futures: Sequence[Future[Any]],
+        job: Callable[[list[Any]], tuple[Callable[..., Any], dict[str, Any]]],
+    ) -> Future[Any]:
+        """Once every one of `futures` has its result, run the job that `job(results)` names
+        in the worker. The returned future carries that job's result, or the first failure."""
+        outer: Future[Any] = Future()
+        remaining = [len(futures)]
+        lock = threading.Lock()
+
+        def relay(inner: Future[Any]) -> None:
+            if inner.cancelled():
+                outer.cancel()
+            elif inner.exception() is not None:
+                outer.set_exception(inner.exception())
+            else:
+                outer.set_result(inner.result())
+
+        def start() -> None:
+            if not outer.set_running_or_notify_cancel():
+                return
+            try:
+                fn, kwargs = job([future.result() for future in futures])
+                self.submit(fn, **kwargs).add_done_callback(relay)
+            except BaseException as err:  # a page failed: the job is never started
+                outer.set_exception(err)
+
+        def one_done(_: Future[Any]) -> None:
+            with lock:
+                remaining[0] -= 1
+                last = remaining[0] == 0
+            if last:
+                start()
+
+        if not futures:
+            start()
+        for future in futures:
+            future.add_done_callback(one_done)
+        return outer
+
+    def result(self, future: Future[Any]) -> Any:
+        """The result of a job; a dead worker becomes a WorkerError, and the next build
+        starts a new one."""
+        try:
+            return future.result()
+        except Exception as err:
+            if type(err).__name__ == "BrokenProcessPool":
+                self.close()
+                raise WorkerError(_BROKEN) from None
+            raise
+
+    def close(self) -> None:
+        with self._lock:
+            if self._pool is not None:
+                self._pool.shutdown(wait=True, cancel_futures=True)
+                self._pool = None

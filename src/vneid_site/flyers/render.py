@@ -1,0 +1,182 @@
+"""Typst flyer rendering: one reused compiler, page data passed in as JSON, never as markup."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any
+
+from vneid_site.flyers.cache import digest
+
+# Bump when the data contract with the template changes, so old cache entries are never reused.
+DATA_FORMAT = "2"
+PDF_STANDARDS = ["ua-1"]
+_OVERFLOW = re.compile(r"flyer-overflow:(\d+):([\d.]+)")
+_PAGE_COUNT = re.compile(rb"/Type\s*/Pages\b[^>]*?/Count\s+(\d+)")
+
+
+class FlyerError(RuntimeError):
+    """A flyer cannot be made; the message says which page and what to do."""
+
+
+@dataclass(frozen=True)
+class RenderSettings:
+    template_dir: Path  # holds main.typ, pack.typ and what they import
+    font_dirs: tuple[Path, ...]
+    families: tuple[str, ...]  # the template's font families, all of which must be found
+    root: Path  # Typst reads only files under it: the template folder and the cache
+
+
+class FlyerRenderer:
+    """Compiles flyers with one Typst compiler, reused for every page of the build."""
+
+    def __init__(self, settings: RenderSettings) -> None:
+        main = settings.template_dir / "main.typ"
+        if not main.is_file():
+            raise FlyerError(
+                f"flyer template not found: {main}\n"
+                "fix: restore flyer-templates/main.typ, or point extra.flyers.template_dir at a "
+                "folder holding main.typ"
+            )
+        # Imported here: a build whose flyers all come from the cache never loads Typst.
+        import typst
+
+        self.typst = typst
+        self.settings = settings
+        fonts = typst.Fonts(
+            include_system_fonts=False,
+            include_embedded_fonts=False,
+            font_paths=[str(folder) for folder in settings.font_dirs],
+        )
+        found = set(fonts.families())
+        missing = [family for family in settings.families if family not in found]
+        if missing:
+            raise FlyerError(
+                f"flyer fonts not found: {', '.join(missing)}\n"
+                "fix: reinstall the pinned requirements: pip install -r requirements.txt"
+            )
+        self.compiler = typst.Compiler(
+            str(main), root=str(settings.root), font_paths=fonts, ignore_system_fonts=True
+        )
+
+    def render(
+        self, data: dict[str, Any], *, src: str, fmt: str = "pdf", ppi: float = 144
+    ) -> bytes:
+        """Compile one flyer (main.typ); `src` names the page in error messages."""
+        return self.compile("main.typ", {"data": data}, src=src, fmt=fmt, ppi=ppi, pages=1)
+
+    def compile(
+        self,
+        entry: str,
+        inputs: dict[str, Any],
+        *,
+        src: str,
+        fmt: str = "pdf",
+        ppi: float = 144,
+        pages: int | None = None,
+        standards: list[str] | None = None,
+    ) -> bytes:
+        """Compile a template of the folder with JSON `inputs`; PNG output is the first page.
+
+        PDFs are PDF/UA-1 unless `standards` says otherwise.
+        """
+        sys_inputs = {key: json.dumps(value, ensure_ascii=False) for key, value in inputs.items()}
+        path = str(self.settings.template_dir / entry)
+        try:
+            if fmt == "pdf":
+                out, warnings = self.compiler.compile_with_warnings(
+                    input=path,
+                    format="pdf",
+                    sys_inputs=sys_inputs,
+                    pdf_standards=PDF_STANDARDS if standards is None else standards,
+                )
+            else:
+                out, warnings = self.compiler.compile_with_warnings(
+                    input=path, format=fmt, ppi=ppi, sys_inputs=sys_inputs
+                )
+        except self.typst.TypstError as err:
+            raise FlyerError(_explain(err, src)) from None
+        except RuntimeError as err:  # root or input failures come as plain RuntimeError
+            raise FlyerError(f"{src}: the flyer template could not be compiled: {err}") from None
+        # A missing font would print no text at all, silently: treat it as an error.
+        fonts = [w.message for w in warnings if "font" in w.message]
+        if fonts:
+            raise FlyerError(f"{src}: {'; '.join(fonts)}\nfix: use a font the build provides")
+        if isinstance(out, list):
+            count, out = len(out), out[0]
+        else:
+            count = pdf_page_count(out) if fmt == "pdf" else 1
+        if not isinstance(out, bytes):
+            raise FlyerError(f"{src}: the flyer template produced no output")
+        if pages is not None and count is not None and count != pages:
+            raise FlyerError(
+                f"{src}: the flyer came out as {count} pages, not {pages}; the page's header, "
+                "extra QR codes and footer leave no room.\n"
+                "fix: remove some flyer.qr entries, or shorten the organisation's contact text"
+            )
+        return out
+
+    def release_memory(self) -> None:
+        """Let Typst drop what it memoised for large, never-reused inputs (a print pack).
+
+        typst-py evicts results unused for 10 compilations and offers no direct call, so ten
+        empty compilations (well under 1 ms each) age them out.
+        """
+        for _ in range(10):
+            self.compiler.compile(input=b"", format="pdf")
+
+
+def pdf_page_count(pdf: bytes) -> int | None:
+    """Pages in a Typst PDF (its page tree is written uncompressed); None if not found."""
+    match = _PAGE_COUNT.search(pdf)
+    return int(match[1]) if match else None
+
+
+def fingerprint(settings: RenderSettings) -> str:
+    """Hash of everything besides page data that shapes a flyer: template, fonts, engine."""
+    return digest(
+        DATA_FORMAT,
+        json.dumps(PDF_STANDARDS),
+        version("typst"),
+        *_tree_bytes(settings.template_dir, "*.typ"),
+        *_tree_bytes(settings.template_dir, "*.json"),
+        # Fonts come from versioned packages: their names and sizes stand for their bytes.
+        *(
+            f"{path.name}:{path.stat().st_size}"
+            for folder in settings.font_dirs
+            for path in sorted(folder.glob("*.ttf"))
+        ),
+        version("fontpkg-be-vietnam-pro"),
+        version("fontpkg-ibm-plex-mono"),
+    )
+
+
+def _tree_bytes(folder: Path, pattern: str) -> list[bytes]:
+    files = sorted(folder.rglob(pattern))
+    return [
+        item
+        for path in files
+        for item in (str(path.relative_to(folder)).encode(), path.read_bytes())
+    ]
+
+
+def _explain(err: Any, src: str) -> str:
+    text = f"{err.message} {err.diagnostic}"
+    match = _OVERFLOW.search(text)
+    if match:
+        over, size = match.groups()
+        return (
+            f"{src}: the flyer does not fit on one A4 page, even at the smallest type size "
+            f"({size} pt): its text is about {over}% too long.\n"
+            f"fix: cut about {over}% of the flyer's text: shorten flyer.summary or the steps, "
+            "point flyer.steps at a shorter section, or set flyer.enabled: false"
+        )
+    hints = "\n".join(f"  hint: {hint}" for hint in err.hints)
+    return (
+        f"{src}: the flyer template failed: {err.message}\n{err.diagnostic}\n{hints}\n"
+        "fix: if you changed flyer-templates/, check it with the sample data "
+        "(see flyer-templates/README.md)"
+    ).rstrip()

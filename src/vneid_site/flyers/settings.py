@@ -1,0 +1,100 @@
+"""The settings of one language's flyer build, resolved from the site's configuration."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from vneid_site.flyers.content import is_preview_url
+from vneid_site.flyers.paths import output_paths
+from vneid_site.flyers.render import FlyerError, RenderSettings
+from vneid_site.font_files import FLYER_FAMILIES, flyer_font_dirs
+from vneid_site.i18n.languages import Languages
+
+
+@dataclass(frozen=True)
+class FlyerSettings:
+    """Everything about one language's build that shapes its flyers and packs."""
+
+    render: RenderSettings
+    cache_dir: Path
+    site_dir: Path
+    lang: str
+    site_name: str
+    org: dict[str, Any]  # what the flyers print of the organisation profile
+    pack_volume: int
+
+
+def render_settings(root: Path, template_dir: str, cache_dir: str) -> tuple[RenderSettings, Path]:
+    """Where the templates and the cache are (relative to `root`, the folder of mkdocs.yml),
+    and the fonts; a FontError if the fonts are not installed."""
+    templates = (root / template_dir).resolve()
+    cache = (root / cache_dir).resolve()
+    # Typst reads only under its root: the packs read flyers from the cache.
+    typst_root = Path(os.path.commonpath([templates, cache]))
+    render = RenderSettings(templates, tuple(flyer_font_dirs()), FLYER_FAMILIES, typst_root)
+    return render, cache
+
+
+def flyer_org(org: Any, logo_svg: str) -> dict[str, Any]:
+    """What a flyer prints of the organisation profile."""
+    return {
+        "name": org.name,
+        "department": org.department,
+        "hotline": org.hotline,
+        "contact": org.contact,
+        "contact_note": org.contact_note,
+        "logo_svg": logo_svg,
+    }
+
+
+def read_logo(docs_dir: Path, logo: str) -> tuple[str, str | None]:
+    """(SVG text of the organisation's logo, or "" with a warning saying why)."""
+    path = docs_dir / logo
+    if path.suffix.lower() != ".svg" or not path.is_file():
+        return "", (
+            f"extra.organisation.logo: '{logo}' is not an SVG file under docs/; flyers are "
+            "printed without a logo.\nfix: point logo at an .svg file in docs/"
+        )
+    return path.read_text(encoding="utf-8"), None
+
+
+def page_links(page_url: str, lang: str, flyer: bool, languages: Languages) -> dict[str, Any]:
+    """What a page's template links to: its QR code files and its flyer."""
+    paths = output_paths(page_url)
+    return {
+        "qr_svg": paths.qr_svg,
+        "qr_png": paths.qr_png,
+        "flyer_pdf": paths.flyer_pdf if flyer else None,
+        "download_name": languages.download_name(page_url, lang),
+    }
+
+
+def resolve_settings(
+    config: Any, options: Any, lang: str, org: Any
+) -> tuple[FlyerSettings, list[str]]:
+    """The settings of one language's build, from the MkDocs config (read duck-typed) and its
+    validated `extra.flyers` options, with warnings for the log. Paths are relative to the
+    folder of mkdocs.yml; a FontError if the fonts are not installed."""
+    if options.pack_volume < 1:
+        raise FlyerError("mkdocs.yml:\nextra.flyers.pack_volume: must be 1 or more")
+    root = Path(config.config_file_path).parent
+    render, cache = render_settings(root, options.template_dir, options.cache_dir)
+    logo, problem = read_logo(Path(config.docs_dir), org.logo)
+    printed = flyer_org(org, logo)
+    settings = FlyerSettings(
+        render, cache, Path(config.site_dir), lang, config.site_name, printed, options.pack_volume
+    )
+    return settings, [problem] if problem else []
+
+
+def preview_notice(site_url: str) -> str | None:
+    """What to say when the site's address only works on this machine."""
+    if not is_preview_url(site_url):
+        return None
+    return (
+        f"site_url {site_url} is a local address: flyers are stamped as previews. "
+        "For flyers to print, build with SITE_URL=https://your.host/path/"
+    )

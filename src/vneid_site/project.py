@@ -1,0 +1,54 @@
+"""Project settings the command-line tools need, read from mkdocs.yml and pyproject.toml
+without MkDocs: the docs folder, the languages and the content-check options."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from vneid_site.i18n.languages import Languages
+
+DEFAULT_MAX_AGE_DAYS = 30.0
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml without running its tags (!ENV, !!python/name)."""
+
+
+_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda lo, su, no: None)
+
+
+@dataclass(frozen=True)
+class ProjectSettings:
+    root: Path
+    docs_dir: Path
+    languages: Languages
+    max_age_days: float  # how far a translation may lag behind its source
+
+
+def load_settings(root: Path) -> ProjectSettings:
+    """Settings of the project in `root`, with the site's defaults for anything missing."""
+    docs, languages = "docs", Languages()
+    config_file = root / "mkdocs.yml"
+    if config_file.is_file():
+        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
+        docs = config.get("docs_dir") or docs
+        for plugin in config.get("plugins") or []:
+            if isinstance(plugin, dict) and isinstance(plugin.get("i18n"), dict):
+                langs = plugin["i18n"].get("languages") or []
+                codes = [lang["locale"] for lang in langs if "locale" in lang]
+                defaults = [lang["locale"] for lang in langs if lang.get("default")]
+                if codes:
+                    default = (defaults or codes)[0]
+                    languages = Languages((default, *(c for c in codes if c != default)))
+    max_age = DEFAULT_MAX_AGE_DAYS
+    pyproject = root / "pyproject.toml"
+    if pyproject.is_file():
+        table = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+        checks = table.get("tool", {}).get("vneid", {}).get("checks", {})
+        max_age = float(checks.get("max_age_days", max_age))
+    return ProjectSettings(root, root / docs, languages, max_age)

@@ -1,0 +1,1 @@
+"""Search: one index per language, folded for Vietnamese typed without diacritics."""

@@ -1,0 +1,188 @@
+"""Search index shaping: one lunr index per language, each with the extra words its readers type.
+
+Vietnamese gets folded copies of its accented words; English gets the other word forms of its stems.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from vneid_site.i18n.languages import Languages
+from vneid_site.search.en_stem import stem
+from vneid_site.search.fold import fold
+
+# Material splits both the indexed text and the query on this. Splitting on punctuation as well
+# as on spaces lets "vneid" find "(VNeID)" and "lien" find "Liên,"; a dot before a digit stays
+# ("0274.1022").
+SEPARATOR = r'[\s\-,:;!?()\[\]"/]+|\.(?!\d)'
+
+FOLD_SUFFIX = "_fold"
+FORMS_SUFFIX = "_forms"
+MIN_FORM = 4  # shortest English word that takes part in word forms
+SHAPED_FIELDS = ("title", "text")
+
+Doc = dict[str, Any]
+
+
+class SearchIndexError(ValueError):
+    """The search index written by the search plugin is not what this module expects."""
+
+
+@dataclass(frozen=True)
+class Profile:
+    """How the index of one language is configured and which extra fields it gets."""
+
+    lang: tuple[str, ...]  # lunr languages the worker loads
+    pipeline: tuple[str, ...]  # lunr pipeline steps the worker keeps
+    suffix: str = ""  # name suffix of the extra fields ("title_fold")
+    extra: Callable[[list[Doc]], list[Doc]] | None = None
+    extra_name: str = "extra words"  # what the extra fields hold, for the build log
+
+
+@dataclass(frozen=True)
+class LanguageIndex:
+    lang: str
+    root: str  # folder of the index under site_dir, "" or "en/"
+    index: dict[str, Any]
+    extra_bytes: int  # what the extra fields add to the encoded index
+    extra_name: str
+
+
+def encode(index: dict[str, Any]) -> bytes:
+    """Compact UTF-8 JSON. Material writes \\u escapes; fetch() decodes UTF-8 JSON the same."""
+    return json.dumps(index, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def words(html: str) -> list[str]:
+    """The words of an index field as Material's tokenizer cuts them, tags left out."""
+    return [w for w in re.split(SEPARATOR, re.sub(r"<[^>]*>", " ", html)) if w]
+
+
+def folded_words(html: str) -> str:
+    """The words of `html` that folding changes, folded and in order (so term counts hold)."""
+    return " ".join(f for w in words(html) if (f := fold(w)) != w)
+
+
+def add_folded_fields(docs: list[Doc]) -> list[Doc]:
+    """NFC title and text, plus `title_fold`/`text_fold` where folding changes something."""
+    out = []
+    for doc in docs:
+        doc = dict(doc)
+        for field in SHAPED_FIELDS:
+            # NFC, so text stored decomposed (NFD) is found by accented queries too.
+            doc[field] = unicodedata.normalize("NFC", doc.get(field, ""))
+            if extra := folded_words(doc[field]):
+                doc[field + FOLD_SUFFIX] = extra
+        out.append(doc)
+    return out
+
+
+def _english_words(html: str) -> set[str]:
+    return {w.lower() for w in words(html)}
+
+
+def add_word_forms(docs: list[Doc]) -> list[Doc]:
+    """`title_forms`/`text_forms`: words elsewhere in the index that share a stem with this doc's.
+
+    Material appends `*` to every query word and lunr skips its stemmer for such words, so a
+    query is matched by prefix only: "link" finds "linking" but "linking" never finds "link".
+    Listing "linking" beside a text that says "link" gives the stemmer's result at query time.
+    """
+    families: dict[str, set[str]] = defaultdict(set)
+    for doc in docs:
+        for field in SHAPED_FIELDS:
+            for word in _english_words(doc.get(field, "")):
+                # Short words make poor families: "on" and "one" share Porter's stem "on".
+                if len(word) >= MIN_FORM and word.isascii() and word.isalpha():
+                    families[stem(word)].add(word)
+    out = []
+    for doc in docs:
+        doc = dict(doc)
+        for field in SHAPED_FIELDS:
+            present = _english_words(doc.get(field, ""))
+            forms = set().union(*(families.get(stem(w), ()) for w in present if len(w) >= MIN_FORM))
+            # A form that starts a word already present is found by prefix anyway.
+            extra = sorted(f for f in forms if not any(w.startswith(f) for w in present))
+            if extra:
+                doc[field + FORMS_SUFFIX] = " ".join(extra)
+        out.append(doc)
+    return out
+
+
+PROFILES: dict[str, Profile] = {
+    # lunr's base language with every pipeline step removed: Vietnamese syllables need neither
+    # the English stop words (they drop "can", which is "căn" typed unaccented) nor a stemmer.
+    # Not lunr.vi: it adds a stop-word filter it never registers, and lunr then warns in the
+    # console on every page ("Function is not registered with pipeline").
+    "vi": Profile(("en",), (), FOLD_SUFFIX, add_folded_fields, "folded words"),
+    # Material's English defaults; the stemming happens here, at build time (add_word_forms).
+    "en": Profile(("en",), ("stopWordFilter",), FORMS_SUFFIX, add_word_forms, "word forms"),
+}
+
+
+def _profile(lang: str, config: dict[str, Any]) -> Profile:
+    if lang in PROFILES:
+        return PROFILES[lang]
+    known = lang in config.get("lang", [])
+    return Profile((lang,) if known else ("en",), tuple(config.get("pipeline", ())))
+
+
+def split_index(merged: dict[str, Any], languages: Languages) -> list[LanguageIndex]:
+    """One index per language from the index mkdocs-static-i18n merged for all of them.
+
+    A page belongs to the language whose folder starts its location ("en/..."), or else to the
+    default language. Locations become relative to the language's root, where its index lives.
+    """
+    if not isinstance(merged, dict) or not isinstance(merged.get("docs"), list):
+        raise SearchIndexError("the search index has no 'config' and 'docs' entries")
+    config, docs = merged.get("config"), merged["docs"]
+    if not isinstance(config, dict) or not isinstance(config.get("fields"), dict):
+        raise SearchIndexError("the search index has no 'config' with 'fields'")
+    fields = dict(config["fields"])
+    by_lang: dict[str, list[Doc]] = {lang: [] for lang in languages.codes}
+    for doc in docs:
+        location = doc.get("location")
+        if not isinstance(location, str):
+            raise SearchIndexError(f"a search index entry has no location: {doc!r:.120}")
+        lang, path = languages.strip_root(location)
+        by_lang[lang].append({**doc, "location": path})
+
+    out = []
+    for lang, lang_docs in by_lang.items():
+        profile = _profile(lang, config)
+        lang_fields = dict(fields)
+        if profile.extra is not None:
+            # The extra copies weigh what the field they come from weighs, so an unaccented
+            # query ranks pages as the accented one does.
+            for name in SHAPED_FIELDS:
+                if name in fields:
+                    lang_fields[name + profile.suffix] = fields[name]
+        lang_config = {
+            **config,
+            "lang": list(profile.lang),
+            "separator": SEPARATOR,
+            "pipeline": list(profile.pipeline),
+            "fields": lang_fields,
+        }
+        plain = {"config": lang_config, "docs": lang_docs}
+        shaped = plain if profile.extra is None else {**plain, "docs": profile.extra(lang_docs)}
+        extra_bytes = len(encode(shaped)) - len(encode(_without(shaped, profile.suffix)))
+        out.append(
+            LanguageIndex(lang, languages.root(lang), shaped, extra_bytes, profile.extra_name)
+        )
+    return out
+
+
+def _without(index: dict[str, Any], suffix: str) -> dict[str, Any]:
+    """`index` without its extra fields: the baseline its extra bytes are measured against."""
+    if not suffix:
+        return index
+    docs = [{k: v for k, v in doc.items() if not k.endswith(suffix)} for doc in index["docs"]]
+    fields = {k: v for k, v in index["config"]["fields"].items() if not k.endswith(suffix)}
+    return {"config": {**index["config"], "fields": fields}, "docs": docs}

@@ -1,0 +1,38 @@
+"""What the hooks share across the language builds of one `mkdocs build`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from vneid_site.content.schema import PageMeta
+from vneid_site.i18n.languages import Languages
+
+# Where the site hook leaves the SiteBuild for the other hooks: mkdocs-static-i18n builds every
+# other language nested inside the default language's build, with the same config object.
+CONFIG_KEY = "site_build"
+
+
+@dataclass
+class SiteBuild:
+    """Made whole by the default language's on_config; its pages are read in on_files, which
+    sees the files of every language."""
+
+    languages: Languages
+    pages: dict[str, PageMeta] = field(default_factory=dict)  # docs path -> front matter
+
+
+class SiteBuildMissing(RuntimeError):
+    """A hook that needs the site hook's work runs without it."""
+
+
+def shared(extra: dict[str, Any], hook: str) -> SiteBuild:
+    """The SiteBuild the site hook left in `config.extra`, for the hook file `hook`."""
+    site = extra.get(CONFIG_KEY)
+    if not isinstance(site, SiteBuild) or extra.get("org") is None:
+        raise SiteBuildMissing(
+            f"hooks/{hook} needs what hooks/site_hook.py provides (the pages' front matter and "
+            "the organisation profile).\n"
+            f"fix: list hooks/site_hook.py before hooks/{hook} under hooks: in mkdocs.yml"
+        )
+    return site
