@@ -1,7 +1,8 @@
 """Build-time benchmark: plain MkDocs vs this project's hooks, cold, warm and incremental.
 
-Run:  .venv/bin/python bench/run.py            (N = 20, 200 and 500 pages per language)
-      .venv/bin/python bench/run.py -n 200 -r 5
+Run from the project folder:
+      .venv/bin/python -m bench.run            (N = 20, 200 and 500 pages per language)
+      .venv/bin/python -m bench.run -n 200 -r 5
 Every figure is measured in the same run, rounds alternating, and reported as a ratio to the
 plain build (the floor), so a busy machine slows both sides alike.
 """
@@ -20,9 +21,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(Path(__file__).parent))
-from synthetic import write_site  # noqa: E402
+from bench.synthetic import site_pages
+from tests.support.sitebuild import ROOT, make_fixture_project
 
 SITE_URL = "https://bench.example.gov.vn/vneid/"
 KINDS = ("cold", "warm", "incremental")
@@ -70,20 +70,12 @@ def timed_build(config: Path, site: Path, python: str = sys.executable) -> Sampl
 
 
 def make_project(tmp: Path, n: int) -> tuple[Path, Path, Path]:
-    """The synthetic project, with its hooked and its plain (no hooks) configuration."""
-    for name in ("hooks", "overrides"):
-        (tmp / name).symlink_to(ROOT / name)
-    docs = tmp / "docs"
-    nav = write_site(docs, n)
-    (docs / "assets").mkdir()
-    for name in ("images", "stylesheets"):
-        (docs / "assets" / name).symlink_to(ROOT / "docs" / "assets" / name)
-    nav_yaml = "\n".join(f"  - {p}" for p in nav)
-    hooked = tmp / "mkdocs.yml"
-    hooked.write_text(f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: docs\nnav:\n{nav_yaml}\n")
+    """The synthetic project (as the tests make fixture projects), with its hooked and its
+    plain (no hooks) configuration."""
+    hooked = make_fixture_project(tmp, site_pages(n))
     plain = tmp / "mkdocs-plain.yml"
     plain.write_text(f"INHERIT: {hooked}\nhooks: []\n")
-    edited = docs / "muc-00" / "trang-0001.md"
+    edited = tmp / "docs" / "muc-00" / "trang-0001.md"
     return hooked, plain, edited
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-from pathlib import Path
 
 VI_WORDS = (
     "đăng ký tài khoản định danh điện tử mức hai tại cơ quan công an cấp xã người dân "
@@ -54,19 +53,16 @@ def page_source(i: int, lang: str, rng: random.Random) -> str:
     )
 
 
-def write_site(docs: Path, n: int, seed: int = 7) -> list[str]:
-    """Write n pages per language (plus the home pages) into `docs`; return the nav list."""
+def site_pages(n: int, seed: int = 7) -> dict[str, str]:
+    """n pages per language, plus the home pages: docs path -> Markdown source."""
     rng = random.Random(seed)
-    docs.mkdir(parents=True, exist_ok=True)
     home = "---\ntitle: {t}\ndescription: {d}\n---\n\n{d}\n"
-    (docs / "index.md").write_text(home.format(t="Trang chủ", d="Trang thử."), encoding="utf-8")
-    (docs / "index.en.md").write_text(home.format(t="Home", d="Test site."), encoding="utf-8")
-    nav = ["index.md"]
+    pages = {
+        "index.md": home.format(t="Trang chủ", d="Trang thử."),
+        "index.en.md": home.format(t="Home", d="Test site."),
+    }
     for i in range(1, n + 1):
-        folder = docs / f"muc-{i // 50:02d}"
-        folder.mkdir(exist_ok=True)
-        name = f"trang-{i:04d}"
-        (folder / f"{name}.md").write_text(page_source(i, "vi", rng), encoding="utf-8")
-        (folder / f"{name}.en.md").write_text(page_source(i, "en", rng), encoding="utf-8")
-        nav.append(f"{folder.name}/{name}.md")
-    return nav
+        name = f"muc-{i // 50:02d}/trang-{i:04d}"
+        pages[f"{name}.md"] = page_source(i, "vi", rng)
+        pages[f"{name}.en.md"] = page_source(i, "en", rng)
+    return pages

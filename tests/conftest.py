@@ -1,26 +1,35 @@
+"""Shared fixtures: the real site built once, its server, and the browser. Tests are marked
+by their folder: `pytest -m "not browser"` is the quick run, `make test` runs everything."""
+
 from __future__ import annotations
 
-import functools
-import http.server
-import socket
-import threading
+import os
+import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from sitebuild import ROOT, Build, run_mkdocs
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
+from tests.support.browser import CHROMIUM, CHROMIUM_ARGS
+from tests.support.http import SiteServer
+from tests.support.sitebuild import ROOT, Build, run_mkdocs
+
 SUB_PATH = "/vneid/"
+# Folder under tests/ -> the markers of its tests.
+MARKERS = {
+    "fixture_sites": ("build",),
+    "site": ("site",),
+    "browser": ("site", "browser"),
+}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    tests = Path(__file__).parent
+    for item in items:
+        parts = Path(item.fspath).relative_to(tests).parts
+        for marker in MARKERS.get(parts[0], ()):
+            item.add_marker(marker)
 
 
 @dataclass(frozen=True)
@@ -30,47 +39,41 @@ class Site:
     build: Build
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
+@pytest.fixture(scope="session")
+def _site_server() -> Iterator[SiteServer]:
+    server = SiteServer()  # bound now: the site is built for its address
+    yield server
+    server.stop()
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
+def site(tmp_path_factory: pytest.TempPathFactory, _site_server: SiteServer) -> Site:
     """The real docs/, built once with --strict for a site under a sub-path on 127.0.0.1."""
-    port = _free_port()
-    url = f"http://127.0.0.1:{port}{SUB_PATH}"
+    url = f"http://127.0.0.1:{_site_server.port}{SUB_PATH}"
     root = tmp_path_factory.mktemp("www")
     site_dir = root / SUB_PATH.strip("/")
     build = run_mkdocs(ROOT / "mkdocs.yml", site_dir, url, "--strict")
     assert build.returncode == 0, build.log
+    preview = os.environ.get("SITE_PREVIEW_DIR")
+    if preview:  # CI uploads this very build as the pull request's preview
+        shutil.copytree(root, Path(preview), dirs_exist_ok=True)
     return Site(site_dir, url, build)
 
 
 @pytest.fixture(scope="session")
-def server(site: Site) -> Iterator[str]:
-    """Serve the built site from the parent folder, so it lives under the sub-path."""
-    port = int(site.url.split(":")[2].split("/")[0])
-    handler = functools.partial(_QuietHandler, directory=str(site.dir.parent))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield site.url
-    httpd.shutdown()
-    httpd.server_close()
+def server(site: Site, _site_server: SiteServer) -> str:
+    """The built site served from its parent folder, so it lives under the sub-path."""
+    _site_server.start(site.dir.parent)
+    return site.url
 
 
 @pytest.fixture(scope="session")
 def browser():
+    if not CHROMIUM.is_file():
+        pytest.fail(f"{CHROMIUM} is missing: install it once with `make system-deps`")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield browser
         browser.close()

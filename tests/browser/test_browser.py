@@ -5,9 +5,9 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
-from sitebuild import ROOT
 
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+from tests.support.browser import AXE, PHONE, page_opener
+
 PAGES = [
     "",
     "huong-dan/dang-ky-vneid/",
@@ -16,44 +16,6 @@ PAGES = [
     "hoi-dap/",
     "tai-lieu/",
 ]
-PHONE = {"width": 360, "height": 740}
-DESKTOP = {"width": 1280, "height": 900}
-
-
-class Visit:
-    """A page opened in a fresh context, with what it logged and requested."""
-
-    def __init__(self, browser, url: str, viewport: dict) -> None:
-        self.context = browser.new_context(viewport=viewport)
-        self.page = self.context.new_page()
-        self.console: list[str] = []
-        self.requests: list[str] = []
-        self.failures: list[str] = []
-        self.page.on("console", lambda m: self.console.append(f"{m.type}: {m.text}"))
-        self.page.on("pageerror", lambda e: self.console.append(f"pageerror: {e}"))
-        self.page.on("request", lambda r: self.requests.append(r.url))
-        self.page.on("requestfailed", lambda r: self.failures.append(r.url))
-        self.page.on(
-            "response",
-            lambda r: self.failures.append(f"{r.status} {r.url}") if r.status >= 400 else None,
-        )
-        self.page.goto(url, wait_until="networkidle")
-
-    def close(self) -> None:
-        self.context.close()
-
-
-def page_opener(browser, kind: type[Visit] = Visit):
-    """Yield a function that opens pages as `kind`; every page is closed afterwards."""
-    opened: list[Visit] = []
-
-    def open_page(url: str, viewport: dict = DESKTOP) -> Visit:
-        opened.append(kind(browser, url, viewport))
-        return opened[-1]
-
-    yield open_page
-    for item in opened:
-        item.close()
 
 
 @pytest.fixture

@@ -7,11 +7,12 @@ import unicodedata
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from en_stem import stem
-from search_index import words
-from searchsite import EN_TITLES, VI_TITLES
-from test_browser import PHONE, Visit, page_opener
-from vi_fold import fold
+
+from tests.support.browser import PHONE, Visit, page_opener
+from tests.support.real_docs import EN_TITLES, VI_TITLES
+from vneid_site.search.en_stem import stem
+from vneid_site.search.fold import fold
+from vneid_site.search.index import words
 
 LINK_VI = VI_TITLES["huong-dan/lien-ket-tai-khoan.md"]
 REGISTER_VI = VI_TITLES["huong-dan/dang-ky-vneid.md"]
@@ -247,7 +248,7 @@ def test_pages_stored_decomposed_are_highlighted_too(server, open_page, browser)
 
 
 def test_every_vietnamese_vowel_and_tone_is_highlighted_from_its_base_letter(server, browser):
-    """The browser folds as hooks/vi_fold.py does: all 72 vowel forms and đ, both cases."""
+    """The browser folds as vneid_site.search.fold does: all 72 vowel forms and đ, both cases."""
     letters = "aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵđ"
     words = [f"x{c}" for c in letters + letters.upper()]  # "x" keeps Material's own regex off
     context = browser.new_context()
@@ -274,7 +275,7 @@ def test_every_vietnamese_vowel_and_tone_is_highlighted_from_its_base_letter(ser
 
 
 def test_python_stemmer_agrees_with_lunr_on_every_english_word(site, server, open_page):
-    """hooks/en_stem.py groups word forms as the stemmer inside Material's lunr.js would."""
+    """en_stem groups word forms as the stemmer inside lunr.js (Material) would."""
     index = json.loads((site.dir / "en" / "search" / "search_index.json").read_text("utf-8"))
     vocabulary = sorted(
         {

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from sitebuild import ROOT, page
+
+from tests.support.sitebuild import ROOT, page
 
 SCRIPT = ROOT / "scripts" / "check_content.py"
 GOOD = {

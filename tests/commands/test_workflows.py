@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from sitebuild import ROOT
+
+from tests.support.sitebuild import ROOT
 
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 # The only jobs that may write, and what: deploying Pages, publishing a release.
@@ -81,16 +82,23 @@ def test_no_pull_request_target_and_no_stored_credentials(path):
                 assert step["with"]["persist-credentials"] is False
 
 
-def test_pull_requests_run_checks_build_tests_preview_and_summary():
+def test_pull_requests_run_the_tests_once_with_preview_and_summary():
     ci = load(ROOT / ".github" / "workflows" / "ci.yml")
     assert "pull_request" in triggers(ci)
     steps = ci["jobs"]["test"]["steps"]
     runs = " ".join(str(s.get("run", "")) for s in steps)
-    for command in ("make check", "make site", "bash .ci/run", "scripts/changed_pages.py"):
-        assert command in runs
+    assert "bash .ci/run" in runs and "scripts/changed_pages.py" in runs
     assert "GITHUB_STEP_SUMMARY" in runs
-    uses = " ".join(str(s.get("uses", "")) for s in steps)
-    assert "actions/upload-artifact@" in uses
+    # The content checks and the build run once, inside the tests, whose build is the preview.
+    assert "make check" not in runs and "make site" not in runs
+    tests = next(s for s in steps if s.get("run") == "bash .ci/run")
+    upload = next(s for s in steps if "actions/upload-artifact@" in str(s.get("uses", "")))
+    assert upload["with"]["path"].rstrip("/") == tests["env"]["SITE_PREVIEW_DIR"]
+    ci_run = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert ci_run.index("make system-deps") < ci_run.index("make test")
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    test_target = re.search(r"^test:(.*)$", makefile, re.MULTILINE)[1]
+    assert "check" not in test_target.split() and "system-deps" not in test_target.split()
     cached = {s["with"]["path"] for s in steps if "actions/cache@" in str(s.get("uses", ""))}
     assert cached == {"~/.cache/pip", ".cache/flyers"}
 

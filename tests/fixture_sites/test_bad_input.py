@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from htmltext import soup, visible_text
-from sitebuild import make_fixture_project, page, run_mkdocs
+from tests.support.htmltext import soup, visible_text
+from tests.support.sitebuild import make_fixture_project, page, run_mkdocs
 
 URL = "https://example.test/sub/"
 GOOD = {
@@ -51,10 +51,16 @@ def test_wrong_key_and_missing_description_are_all_reported(tmp_path):
     assert "Traceback" not in result.log
 
 
-def test_missing_translation_is_named_and_shown_as_not_translated(tmp_path):
-    result = build(tmp_path, {"chi-tieng-viet.md": page("Chỉ có tiếng Việt", "Nội dung riêng.")})
-    assert result.returncode == 0, result.log
-    assert "docs/chi-tieng-viet.md has no translation into 'en'" in result.log
+def test_missing_translation_is_named_fails_strict_and_is_shown_as_not_translated(tmp_path):
+    # --strict stops the build after the pages are written, so one build shows both.
+    pages = {"chi-tieng-viet.md": page("Chỉ có tiếng Việt", "Nội dung riêng.")}
+    result = build(tmp_path, pages, "", URL, "--strict")
+    assert result.returncode != 0
+    assert "Aborted with 1 warning" in result.log, result.log
+    assert (
+        "docs/chi-tieng-viet.md:1: this page has no English translation "
+        "(docs/chi-tieng-viet.en.md)" in result.log
+    )
     assert "fix: add docs/chi-tieng-viet.en.md" in result.log
     en = soup(tmp_path / "site" / "en" / "chi-tieng-viet" / "index.html")
     notice = en.select_one("[data-untranslated]")
@@ -64,12 +70,6 @@ def test_missing_translation_is_named_and_shown_as_not_translated(tmp_path):
     assert "Nội dung riêng." in visible_text(en.select_one(".site-content"))
     # No English hreflang is claimed for Vietnamese text.
     assert {link["hreflang"] for link in en.find_all("link", hreflang=True)} == {"vi", "x-default"}
-
-
-def test_missing_translation_fails_a_strict_build(tmp_path):
-    result = build(tmp_path, {"chi-tieng-viet.md": page("Chỉ có tiếng Việt")}, "", URL, "--strict")
-    assert result.returncode != 0
-    assert "docs/chi-tieng-viet.md has no translation into 'en'" in result.log
 
 
 def test_missing_site_url_stops_with_how_to_set_it(tmp_path):
@@ -110,3 +110,11 @@ def test_incomplete_organisation_profile_names_each_key(tmp_path):
     assert "extra.organisation.department: expected a text" in result.log
     assert "got int" in result.log
     assert "Traceback" not in result.log
+
+
+def test_flyer_hook_without_the_site_hook_names_what_is_missing(tmp_path):
+    result = build(tmp_path, {}, "hooks:\n  - hooks/flyer_hook.py\n")
+    assert result.returncode != 0
+    assert "hooks/flyer_hook.py needs what hooks/site_hook.py provides" in result.log
+    assert "fix: list hooks/site_hook.py before hooks/flyer_hook.py" in result.log
+    assert "Traceback" not in result.log and "KeyError" not in result.log

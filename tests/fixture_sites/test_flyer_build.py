@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 import unicodedata
 from pathlib import Path
 
-from htmltext import soup
-from pdfcheck import decode_qr, render_page
+import pytest
 from pypdf import PdfReader
-from sitebuild import make_fixture_project, page, run_mkdocs
+
+from tests.support.htmltext import soup
+from tests.support.pdfcheck import decode_qr, link_uris, render_page, text_runs
+from tests.support.sitebuild import make_fixture_project, page, run_mkdocs
 
 URL = "https://example.test/sub/"
 HOME = {"index.md": page("Trang chủ"), "index.en.md": page("Home", "Text.", "Home page.")}
@@ -66,9 +71,16 @@ def hostile_page() -> str:
     )
 
 
-def test_markup_characters_print_literally_and_never_run(tmp_path):
-    result = build(tmp_path, both("ky-tu", hostile_page()), "--strict")
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory):
+    """One strict build of the page of markup characters, for the tests that read it."""
+    result = build(tmp_path_factory.mktemp("hostile"), both("ky-tu", hostile_page()), "--strict")
     assert result.returncode == 0, result.log
+    return result
+
+
+def test_markup_characters_print_literally_and_never_run(hostile):
+    result = hostile
     pages, text = flyer_text(result.site_dir, "ky-tu")
     assert pages == 1
     assert HOSTILE_TITLE in text
@@ -82,12 +94,8 @@ def test_markup_characters_print_literally_and_never_run(tmp_path):
     assert doc.select("article c") == []  # "<c>" stayed text, not an element
 
 
-def test_bold_links_and_code_keep_their_meaning(tmp_path):
-    result = build(tmp_path, both("ky-tu", hostile_page()))
-    assert result.returncode == 0, result.log
-    reader = PdfReader(result.site_dir / "ky-tu" / "flyer.pdf")
-    from pdfcheck import link_uris, text_runs
-
+def test_bold_links_and_code_keep_their_meaning(hostile):
+    reader = PdfReader(hostile.site_dir / "ky-tu" / "flyer.pdf")
     runs = text_runs(reader)
     assert any("Đăng ký" in t and "Bold" in f for t, f in runs), runs
     assert any('#panic("boom")' in t and "Mono" in f for t, f in runs), runs
@@ -245,3 +253,111 @@ def test_large_sites_get_print_packs_in_volumes(tmp_path):
     index = PdfReader(packs / "print-pack-vi-a4-2.pdf").pages[0].extract_text()
     assert "Tập 2/3" in index
     assert re.search(r"3\s+Trang 2\s+2", index) and re.search(r"4\s+Trang 3\s+3", index), index
+
+
+def test_dirty_builds_keep_the_print_packs_whole(tmp_path):
+    steps = "flyer:\n  steps: Các bước\n"
+    pages = {}
+    for name in ("a", "b", "c"):
+        pages.update(both(name, page(f"Trang {name}", "## Các bước\n\n1. Một.\n", extra=steps)))
+    first = build(tmp_path, pages)
+    assert first.returncode == 0, first.log
+    pack = tmp_path / "site" / "assets" / "flyers" / "print-pack-vi-a4.pdf"
+    assert len(PdfReader(pack).pages) == 5  # contents, home and three pages
+
+    edited = page("Trang b đã sửa", "## Các bước\n\n1. Hai.\n", extra=steps)
+    dirty = build(tmp_path, {"b.md": edited}, "--dirty")
+    assert dirty.returncode == 0, dirty.log
+    assert counts(dirty.log, "vi")[0] == 1  # only the edited page was rendered and remade
+    reader = PdfReader(pack)
+    assert len(reader.pages) == 5, "a --dirty build must not leave a pack of one flyer"
+    text = " ".join(p.extract_text() for p in reader.pages)
+    assert "Trang b đã sửa" in text and "Trang a" in text and "Trang c" in text
+    assert packs_and_counts(dirty.log, "vi")[2] == 2  # both layouts remade with the new flyer
+    assert len(PdfReader(pack.with_name("print-pack-en-a4.pdf")).pages) == 5
+
+
+def test_a_dirty_build_without_a_previous_full_build_leaves_the_packs_alone(tmp_path):
+    pages = both("a", page("Trang a")) | both("b", page("Trang b"))
+    first = build(tmp_path, pages)
+    assert first.returncode == 0, first.log
+    pack = tmp_path / "site" / "assets" / "flyers" / "print-pack-vi-a4.pdf"
+    before = pack.read_bytes()
+    for manifest in (tmp_path / "project" / ".cache" / "flyers" / "manifests").glob("*.json"):
+        manifest.unlink()  # as after an upgrade, or a cache restored from elsewhere
+    dirty = build(tmp_path, {"b.md": page("Trang b mới")}, "--dirty")
+    assert dirty.returncode == 0, dirty.log
+    assert "print packs (vi) left as they were" in dirty.log
+    assert "A full build (without --dirty) remakes them" in dirty.log
+    assert pack.read_bytes() == before
+
+
+TWO_BUILDS = """
+import sys
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
+
+def run():
+    # MkDocs loads the hooks once per process: both builds share the hooks' worker.
+    config = load_config(sys.argv[1], site_dir=sys.argv[2])
+    config.plugins.on_startup(command="serve", dirty=False)
+    try:
+        build(config)
+        return "built", config
+    except Abort as err:  # MkDocs logs the PluginError, then aborts
+        return f"failed: {err}", config
+
+if __name__ == "__main__":
+    print(run()[0], flush=True)
+    open(sys.argv[3], "w", encoding="utf-8").write(open(sys.argv[4], encoding="utf-8").read())
+    result, config = run()
+    print(result, flush=True)
+    config.plugins.on_shutdown()
+"""
+
+
+def test_a_failed_build_leaves_nothing_behind_for_the_next_one(tmp_path):
+    # As `mkdocs serve` does: a second build in the same process, after the first failed
+    # while the worker still had flyers queued.
+    steps = "flyer:\n  steps: Các bước\n"
+    pages = {}
+    for i in range(6):
+        pages.update(both(f"p{i}", page(f"Trang {i}", long_steps(4), extra=steps)))
+    short = page("Quá dài", long_steps(3), extra=steps)
+    pages.update(both("z", page("Quá dài", long_steps(70), extra=steps), short))
+    project = tmp_path / "project"
+    make_fixture_project(project, {**HOME, **pages})
+    fixed = tmp_path / "fixed.md"
+    fixed.write_text(page("Đã ngắn lại", long_steps(3), extra=steps), encoding="utf-8")
+    script = tmp_path / "two_builds.py"
+    script.write_text(TWO_BUILDS, encoding="utf-8")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": URL}
+    proc = subprocess.run(
+        [
+            sys.executable,
+            str(script),
+            str(project / "mkdocs.yml"),
+            str(tmp_path / "site"),
+            str(project / "docs" / "z.md"),
+            str(fixed),
+        ],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    out = proc.stdout.splitlines()
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert out[0].startswith("failed:"), out
+    assert "docs/z.md: the flyer does not fit" in proc.stderr
+    assert out[1] == "built", proc.stdout + proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert "Đã ngắn lại" in flyer_text(tmp_path / "site", "z")[1]
+    assert "Quá dài" in flyer_text(tmp_path / "site", "en/z")[1]
+    cache = project / ".cache" / "flyers"
+    assert list(cache.rglob("*.tmp")) == []
+    assert (
+        len(PdfReader(tmp_path / "site" / "assets" / "flyers" / "print-pack-vi-a4.pdf").pages) == 9
+    )

@@ -10,9 +10,10 @@ import time
 import urllib.request
 from pathlib import Path
 
-from conftest import _free_port
 from pypdf import PdfReader
-from sitebuild import make_fixture_project, page
+
+from tests.support.http import free_port
+from tests.support.sitebuild import make_fixture_project, page
 
 STEPS = "flyer:\n  steps: Các bước\n"
 
@@ -44,7 +45,7 @@ def test_serve_builds_flyers_and_rebuilds_only_the_edited_one(tmp_path):
     config = make_fixture_project(
         tmp_path / "project", pages, "site_url: https://example.test/sub/"
     )
-    port = _free_port()
+    port = free_port()
     log_path = tmp_path / "serve.log"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("SITE_URL", None)

@@ -8,13 +8,22 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from front_matter import parse_page_meta
-from htmltext import soup
-from pdfcheck import A4_PT, decode_qr, link_uris, pdf_fonts, render_page, svg_to_image
+from vneid_site.content.front_matter import parse_page_meta
+from tests.support.htmltext import soup
+from tests.support.pdfcheck import (
+    A4_PT,
+    decode_qr,
+    link_uris,
+    pdf_fonts,
+    render_page,
+    structure_types,
+    svg_to_image,
+)
 from PIL import Image
 from pypdf import PdfReader
-from sitebuild import ROOT
-from test_site_html import page_dir, vi_sources
+from tests.support.sitebuild import ROOT
+from tests.support.real_docs import LANGUAGES, page_dir, vi_sources
+from vneid_site.checks.changes import affected
 
 
 def all_pages(site, *, with_flyer: bool = True) -> list[tuple[str, str, Path]]:
@@ -87,6 +96,14 @@ def test_flyer_pdf_is_one_tagged_a4_page_with_embedded_fonts_title_and_lang(site
         assert bool(root["/MarkInfo"]["/Marked"])
         assert "/StructTreeRoot" in root
         assert b"pdfuaid:part" in root["/Metadata"].get_object().get_data()
+        # A screen reader can jump by heading: the title is the one H1, the steps (or the
+        # questions of a FAQ) come under an H2.
+        tags = structure_types(reader)
+        assert tags.count("H1") == 1, (folder, tags)
+        assert tags.count("H2") <= 1, (folder, tags)
+        assert "H2" not in tags or tags.index("H1") < tags.index("H2"), (folder, tags)
+        steps = "1." in reader.pages[0].extract_text()
+        assert not steps or "H2" in tags, (folder, tags)
         title = soup(folder / "index.html").select_one("article h1").get_text().strip()
         assert reader.metadata.title == title
         text = reader.pages[0].extract_text()
@@ -121,3 +138,18 @@ def test_guide_flyer_prints_steps_extra_qr_and_hotline(site):
     codes = decode_qr(render_page((folder / "flyer.pdf").read_bytes(), 100))
     assert vneid in [c.text for c in codes]
     assert vneid in link_uris(reader)
+    assert structure_types(reader).count("H2") == 1  # "Các bước thực hiện"
+
+
+def test_every_real_page_and_flyer_is_where_the_summary_says(site):
+    docs = ROOT / "docs"
+    for path in docs.rglob("*.md"):
+        src = path.relative_to(docs).as_posix()
+        lang = LANGUAGES.of_source(src)[0]
+        summary = affected([("M", f"docs/{src}")], set(), lambda _: path.read_text("utf-8"), LANGUAGES)
+        row = next(p for p in summary.pages if p.lang == lang)
+        assert (site.dir / row.url / "index.html").is_file(), src
+        meta, _ = parse_page_meta(path.read_text(encoding="utf-8"), src)
+        assert row.url == page_dir(src, lang)
+        assert (row.flyer is not None) == meta.flyer.enabled, src
+        assert row.flyer is None or (site.dir / row.flyer).is_file(), src

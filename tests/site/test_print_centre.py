@@ -6,8 +6,8 @@ import io
 import re
 
 import pytest
-from htmltext import soup, visible_text
-from pdfcheck import decode_qr, render_page
+from tests.support.htmltext import soup, visible_text
+from tests.support.pdfcheck import decode_qr, render_page
 from PIL import Image, ImageChops, ImageStat
 from pypdf import PdfReader
 
@@ -122,31 +122,3 @@ def test_a5_two_up_pack_qr_codes_decode_and_stay_25mm_wide(site, lang, prefix):
                 assert code.width_mm >= 25, (code.text, code.width_mm)
                 found.append(code.text)
     assert found == urls
-
-
-def test_browser_print_of_a_guide_has_no_navigation_or_search(server, browser):
-    page = browser.new_page(color_scheme="dark")
-    page.goto(server + "huong-dan/lien-ket-tai-khoan/", wait_until="networkidle")
-    pdf = page.pdf(format="A4")
-    page.close()
-    reader = PdfReader(io.BytesIO(pdf))
-    text = re.sub(r"\s+", " ", " ".join(p.extract_text() for p in reader.pages))
-    assert "Liên kết tài khoản Cổng Dịch vụ công Quốc gia với VNeID" in text
-    for chrome in ("Tìm kiếm", "Trang chủ", "Dành cho cán bộ", "Văn bản", "Đường dây nóng", "Sau "):
-        assert chrome not in text, chrome
-    # Link addresses follow link text; the page's own address is printed.
-    assert f"Đăng ký tài khoản VNeID ({server}huong-dan/dang-ky-vneid/)" in text
-    assert f"Trang này trên mạng: {server}huong-dan/lien-ket-tai-khoan/" in text
-    # White paper, whatever the screen's colour scheme.
-    first = render_page(pdf, 50).convert("L")
-    assert ImageStat.Stat(first).mean[0] > 200
-
-
-def test_browser_print_of_the_flyers_page_hides_buttons(server, browser):
-    page = browser.new_page()
-    page.goto(server + "en/to-roi/", wait_until="networkidle")
-    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(page.pdf(format="A4"))).pages)
-    page.close()
-    assert "Printable flyers" in text
-    assert "Flyer pack, one flyer per A4 page" not in text
-    assert "Search" not in text

@@ -5,16 +5,12 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from types import SimpleNamespace
 from urllib.parse import urljoin
 
 import pytest
-import search_hook
-from htmltext import html_pages, soup
-from mkdocs.exceptions import PluginError
-from search_index import encode
-from searchsite import EN_TITLES, VI_TITLES
-from sitebuild import make_fixture_project, page, run_mkdocs
+from tests.support.htmltext import html_pages, soup
+from vneid_site.search.index import encode
+from tests.support.real_docs import EN_TITLES, VI_TITLES
 
 
 def read_index(path):
@@ -87,44 +83,3 @@ def test_no_lunr_language_scripts_are_needed(site):
         config = read_index(site.dir / root / "search" / "search_index.json")["config"]
         # "en" is lunr's built-in language: the worker loads no extra script for it.
         assert config["lang"] == ["en"]
-
-
-@pytest.fixture(scope="module")
-def nfd_site(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("nfd")
-    nfd = unicodedata.normalize("NFD", "Căn cước công dân")
-    pages = {
-        "index.md": page("Trang chủ"),
-        "index.en.md": page("Home", "Content.", "Short description."),
-        "can-cuoc.md": page(nfd, unicodedata.normalize("NFD", "Chuẩn bị số căn cước.")),
-        "can-cuoc.en.md": page("Citizen identity card", "Have your card ready."),
-    }
-    config = make_fixture_project(tmp / "project", pages)
-    build = run_mkdocs(config, tmp / "site", "https://example.test/sub/", "--strict")
-    assert build.returncode == 0, build.log
-    return build
-
-
-def test_text_stored_decomposed_is_indexed_composed_and_folded(nfd_site):
-    index = read_index(nfd_site.site_dir / "search" / "search_index.json")
-    doc = next(d for d in index["docs"] if d["location"] == "can-cuoc/")
-    assert doc["title"] == "Căn cước công dân"
-    assert unicodedata.is_normalized("NFC", doc["text"])
-    assert doc["title_fold"] == "Can cuoc cong dan"
-    assert doc["text_fold"] == "Chuan bi so can cuoc"
-    en = read_index(nfd_site.site_dir / "en" / "search" / "search_index.json")
-    assert [d["title"] for d in en["docs"] if d["location"] == "can-cuoc/"] == [
-        "Citizen identity card"
-    ]
-    assert "Traceback" not in nfd_site.log
-    assert len([x for x in nfd_site.log.splitlines() if "Search index" in x]) == 1
-
-
-def test_an_index_that_cannot_be_split_stops_the_build_with_a_clear_message(tmp_path):
-    (tmp_path / "search").mkdir()
-    (tmp_path / "search" / "search_index.json").write_text('{"docs": "not a list"}')
-    config = SimpleNamespace(plugins={}, site_dir=str(tmp_path), extra={})
-    search_hook.on_config(config)
-    search_hook.on_pre_build(config=config)
-    with pytest.raises(PluginError, match=r"cannot split the search index.*\nfix: "):
-        search_hook.on_post_build(config=config)

@@ -7,28 +7,10 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from htmltext import html_pages, normalise, soup, visible_text
-from sitebuild import ROOT
+from tests.support.htmltext import html_pages, normalise, soup, visible_text
+from tests.support.real_docs import SEED, page_dir, vi_sources
 
-SEED = ROOT / "tests" / "fixtures" / "dispatch-seed.txt"
 DISPATCH = "cong-van/vneid-cong-dvcqg-2024/"
-
-
-def vi_sources() -> list[str]:
-    docs = ROOT / "docs"
-    return sorted(
-        str(p.relative_to(docs))
-        for p in docs.rglob("*.md")
-        if not re.search(r"\.[a-z]{2}\.md$", p.name)
-    )
-
-
-def page_dir(src: str) -> str:
-    """Output folder of a docs source under directory URLs: 'a/b.md' -> 'a/b/'."""
-    stem = src.removesuffix(".md")
-    if stem == "index":
-        return ""
-    return stem.removesuffix("/index") + "/"
 
 
 def seed_lines() -> list[str]:
@@ -241,3 +223,10 @@ def test_sitemap_beside_each_language_root(site):
         sitemap = (site.dir / prefix / "sitemap.xml").read_text(encoding="utf-8")
         assert f"<loc>{site.url}en/huong-dan/dang-ky-vneid/</loc>" in sitemap
         assert f"<loc>{site.url}huong-dan/dang-ky-vneid/</loc>" in sitemap
+
+
+def test_no_template_source_or_sample_data_is_published(site):
+    published = [p.relative_to(site.dir).as_posix() for p in site.dir.rglob("*") if p.is_file()]
+    leaked = [p for p in published if p.endswith((".typ", ".py", ".md")) or "sample" in p]
+    assert leaked == []
+    assert not any(p.startswith(("flyer/", "flyer-templates/")) for p in published)

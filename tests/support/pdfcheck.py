@@ -91,6 +91,27 @@ def link_uris(reader: PdfReader, index: int = 0) -> list[str]:
     return uris
 
 
+def structure_types(reader: PdfReader) -> list[str]:
+    """The types of the tagged PDF's structure elements in reading order ("H1", "P", ...)."""
+    found: list[str] = []
+
+    def walk(node) -> None:
+        node = node.get_object() if hasattr(node, "get_object") else node
+        if isinstance(node, dict):
+            if "/S" in node:
+                found.append(str(node["/S"]).lstrip("/"))
+            kids = node.get("/K")
+            if kids is not None:
+                for kid in kids if isinstance(kids, list) else [kids]:
+                    walk(kid)
+        elif isinstance(node, list):
+            for kid in node:
+                walk(kid)
+
+    walk(reader.trailer["/Root"]["/StructTreeRoot"])
+    return found
+
+
 def summary(path: Path) -> dict:
     """A small JSON-able account of a PDF, for looking at by hand."""
     reader = PdfReader(path)

@@ -1,23 +1,38 @@
-"""What the search tests need to know about the real docs: page titles per language."""
+"""What tests need to know about the real docs/: its pages per language and their titles."""
 
 from __future__ import annotations
 
-import re
+from tests.support.sitebuild import ROOT
+from vneid_site.content.front_matter import parse_page_meta
+from vneid_site.i18n.languages import Languages
 
-from front_matter import parse_page_meta
-from sitebuild import ROOT
+DOCS = ROOT / "docs"
+LANGUAGES = Languages()
+SEED = ROOT / "tests" / "fixtures" / "dispatch-seed.txt"
+
+
+def sources(lang: str) -> list[str]:
+    """Docs paths of the pages written in `lang`."""
+    paths = (p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md"))
+    return sorted(src for src in paths if LANGUAGES.of_source(src)[0] == lang)
+
+
+def vi_sources() -> list[str]:
+    return sources(LANGUAGES.default)
+
+
+def page_dir(src: str, lang: str = "vi") -> str:
+    """Output folder of a page in the built site: 'a/b.md' -> 'a/b/', in English 'en/a/b/'."""
+    return LANGUAGES.page_url(LANGUAGES.of_source(src)[1], lang)
 
 
 def page_titles(lang: str) -> dict[str, str]:
-    """Front-matter titles of the pages in `lang` ("vi" or "en"), keyed by docs path."""
+    """Front-matter titles of the pages in `lang`, keyed by docs path."""
     titles = {}
-    for path in sorted((ROOT / "docs").rglob("*.md")):
-        english = path.name.endswith(".en.md")
-        if english != (lang == "en") or re.search(r"\.(?!en\.)[a-z]{2}\.md$", path.name):
-            continue
-        meta, _ = parse_page_meta(path.read_text(encoding="utf-8"), str(path))
+    for src in sources(lang):
+        meta, _ = parse_page_meta((DOCS / src).read_text(encoding="utf-8"), src)
         if meta is not None:
-            titles[str(path.relative_to(ROOT / "docs"))] = meta.title
+            titles[src] = meta.title
     return titles
 
 

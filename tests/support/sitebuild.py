@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @dataclass(frozen=True)
@@ -54,7 +56,7 @@ def make_fixture_project(tmp: Path, pages: dict[str, str], overrides: str = "") 
     fixture's mkdocs.yml. Returns the fixture's mkdocs.yml.
     """
     tmp.mkdir(parents=True, exist_ok=True)
-    for name in ("hooks", "overrides"):
+    for name in ("hooks", "overrides", "flyer-templates"):
         (tmp / name).symlink_to(ROOT / name)
     docs = tmp / "docs"
     (docs / "assets").mkdir(parents=True)
@@ -80,3 +82,12 @@ def page(
 ) -> str:
     """Markdown source of a page with valid front matter."""
     return f"---\ntitle: {title}\ndescription: {description}\n{extra}---\n\n{body}\n"
+
+
+def load_hook(name: str) -> ModuleType:
+    """A hook of hooks/ as MkDocs loads it: from its file, not as an importable module."""
+    spec = importlib.util.spec_from_file_location(f"hooks_{name}", ROOT / "hooks" / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

@@ -1,7 +1,8 @@
 from __future__ import annotations
 
 import pytest
-from organisation import OrganisationError, load_organisation
+
+from vneid_site.organisation import OrganisationError, load_organisation
 
 PROFILE = {
     "name": {"vi": "Tỉnh Bình Dương", "en": "Bình Dương Province"},

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from front_matter import key_line, parse_page_meta, split_front_matter
+from vneid_site.content.front_matter import key_line, parse_page_meta, split_front_matter
 
 VALID = """---
 title: Công văn

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import markdown
 from bs4 import BeautifulSoup
-from markdown_source import attributes, headings, links, masked, page_anchors, tags
+
+from vneid_site.content.markdown_source import (
+    attributes,
+    headings,
+    links,
+    masked,
+    page_anchors,
+    tags,
+)
 
 SOURCE = """---
 title: Thử

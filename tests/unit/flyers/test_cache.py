@@ -1,7 +1,10 @@
 from __future__ import annotations
 
-from atomic_write import write_bytes_atomic
-from build_cache import FileCache, digest
+import os
+import time
+
+from vneid_site.atomic_write import write_bytes_atomic
+from vneid_site.flyers.cache import FileCache, digest
 
 
 def test_round_trip_and_miss(tmp_path):
@@ -35,3 +38,17 @@ def test_atomic_write_leaves_no_temporary_files(tmp_path):
     write_bytes_atomic(target, b"2")
     assert target.read_bytes() == b"2"
     assert [p.name for p in target.parent.iterdir()] == ["b.bin"]
+
+
+def test_sweep_removes_temporary_files_of_a_killed_build_but_not_of_a_running_one(tmp_path):
+    cache = FileCache(tmp_path)
+    cache.put("ef" * 32, ".pdf", b"kept")
+    old = tmp_path / "ef" / ".x.pdf.abc123.tmp"
+    old.write_bytes(b"half a file")
+    os.utime(old, (time.time() - 3600, time.time() - 3600))
+    fresh = tmp_path / "ef" / ".y.pdf.def456.tmp"
+    fresh.write_bytes(b"being written")
+    assert cache.sweep() == 1
+    assert not old.exists() and fresh.exists()
+    assert cache.get("ef" * 32, ".pdf") == b"kept"
+    assert FileCache(tmp_path / "missing").sweep() == 0

@@ -3,8 +3,9 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
-from flyer_content import FlyerContentError, Run, extract, is_preview_url
-from front_matter import parse_page_meta
+
+from vneid_site.content.front_matter import parse_page_meta
+from vneid_site.flyers.content import FlyerContentError, Run, extract, is_preview_url
 
 PAGE_URL = "https://example.gov.vn/vneid/huong-dan/x/"
 HTML = """

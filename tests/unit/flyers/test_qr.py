@@ -2,9 +2,10 @@ from __future__ import annotations
 
 import io
 
-from pdfcheck import decode_qr, svg_to_image
 from PIL import Image
-from qr_codes import QUIET_ZONE, make_qr
+
+from tests.support.pdfcheck import decode_qr, svg_to_image
+from vneid_site.flyers.qr import QUIET_ZONE, make_qr, qr_matrix
 
 URL = "https://www.example.gov.vn/vneid/en/huong-dan/lien-ket-tai-khoan/"
 
@@ -19,8 +20,9 @@ def test_png_and_svg_decode_to_the_exact_url():
 def test_error_correction_m_and_a_four_module_quiet_zone():
     images = make_qr(URL)
     png = Image.open(io.BytesIO(images.png)).convert("L")
-    box = png.width // images.modules
-    assert png.width == images.modules * box
+    modules = len(qr_matrix(URL))
+    box = png.width // modules
+    assert png.width == modules * box
     # The quiet zone is white all round; the finder pattern starts right after it.
     margin = QUIET_ZONE * box
     border = [png.getpixel((x, y)) for x in range(png.width) for y in range(margin)]

@@ -5,11 +5,18 @@ import shutil
 from pathlib import Path
 
 import pytest
-from flyer_render import FlyerError, FlyerRenderer, RenderSettings, fingerprint, pdf_page_count
-from fonts import FLYER_FAMILIES, flyer_font_dirs
-from sitebuild import ROOT
 
-TEMPLATE = ROOT / "overrides" / "flyer"
+from tests.support.sitebuild import ROOT
+from vneid_site.flyers.render import (
+    FlyerError,
+    FlyerRenderer,
+    RenderSettings,
+    fingerprint,
+    pdf_page_count,
+)
+from vneid_site.font_files import FLYER_FAMILIES, flyer_font_dirs
+
+TEMPLATE = ROOT / "flyer-templates"
 SAMPLE = json.loads((TEMPLATE / "sample.json").read_text(encoding="utf-8"))
 
 
@@ -34,7 +41,9 @@ def test_a_template_asking_for_an_unknown_font_fails_clearly(tmp_path):
     template = tmp_path / "flyer"
     shutil.copytree(TEMPLATE, template)
     lib = template / "lib.typ"
-    lib.write_text(lib.read_text().replace('font: "Be Vietnam Pro"', 'font: "No Such Sans"'))
+    font = '#let body-font = "Be Vietnam Pro"'
+    assert font in lib.read_text()
+    lib.write_text(lib.read_text().replace(font, '#let body-font = "No Such Sans"'))
     with pytest.raises(FlyerError, match="unknown font family: no such sans"):
         FlyerRenderer(settings(template)).render(SAMPLE, src="docs/x.md")
 

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from alternates import Alternate, absolute_url, page_alternates
+from vneid_site.i18n.alternates import Alternate, absolute_url, page_alternates
 
 SITE = "https://example.gov.vn/vneid/"
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from en_stem import stem
+
+from vneid_site.search.en_stem import stem
 
 
 @pytest.mark.parametrize(

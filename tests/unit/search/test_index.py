@@ -5,22 +5,23 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from pathlib import Path
 
 import pytest
-from search_index import (
+
+from tests.support.sitebuild import ROOT
+from vneid_site.i18n.languages import Languages
+from vneid_site.search.index import (
     SEPARATOR,
     SearchIndexError,
     add_folded_fields,
     add_word_forms,
     encode,
     folded_words,
-    language_root,
     split_index,
     words,
 )
 
-FIXTURES = Path(__file__).parent / "fixtures" / "search"
+FIXTURES = ROOT / "tests" / "fixtures" / "search"
 
 
 def load(name: str) -> dict:
@@ -29,7 +30,7 @@ def load(name: str) -> dict:
 
 @pytest.fixture
 def indexes() -> dict:
-    return {item.lang: item for item in split_index(load("merged.json"), ["vi", "en"], "vi")}
+    return {item.lang: item for item in split_index(load("merged.json"), Languages(("vi", "en")))}
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
@@ -127,7 +128,7 @@ def test_words_split_like_material_with_punctuation():
 def test_other_languages_keep_the_original_pipeline():
     merged = load("merged.json")
     merged["docs"].append({"location": "fr/", "title": "Accueil", "text": "<p>Bonjour</p>"})
-    by_lang = {i.lang: i for i in split_index(merged, ["vi", "en", "fr"], "vi")}
+    by_lang = {i.lang: i for i in split_index(merged, Languages(("vi", "en", "fr")))}
     fr = by_lang["fr"].index
     assert fr["config"]["lang"] == ["en"]  # not in the merged config: lunr has nothing to load
     assert fr["config"]["pipeline"] == ["stopWordFilter"]
@@ -151,9 +152,8 @@ def test_encoded_index_is_compact_utf8_and_smaller_than_materials_escapes(indexe
     assert len(data) < len(json.dumps(vi_docs, separators=(",", ":")))
 
 
-def test_language_root():
-    assert language_root("vi", "vi") == ""
-    assert language_root("en", "vi") == "en/"
+def test_each_index_lives_at_its_language_root(indexes):
+    assert (indexes["vi"].root, indexes["en"].root) == ("", "en/")
 
 
 @pytest.mark.parametrize(
@@ -168,4 +168,4 @@ def test_language_root():
 )
 def test_unexpected_index_shapes_raise_a_clear_error(merged, message):
     with pytest.raises(SearchIndexError, match=message):
-        split_index(merged, ["vi", "en"], "vi")
+        split_index(merged, Languages(("vi", "en")))

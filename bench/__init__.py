@@ -1,0 +1,1 @@
+"""Benchmarks: build time and memory (run.py), and the synthetic site they build."""

@@ -1,0 +1,58 @@
+"""Headless Chromium as the tests drive it: Debian's browser, pages opened in fresh contexts
+with what they logged and requested."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from tests.support.sitebuild import ROOT
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+PHONE = {"width": 360, "height": 740}
+DESKTOP = {"width": 1280, "height": 900}
+
+
+class Visit:
+    """A page opened in a fresh context, with what it logged and requested."""
+
+    def __init__(self, browser, url: str, viewport: dict) -> None:
+        self.context = browser.new_context(viewport=viewport)
+        self.page = self.context.new_page()
+        self.console: list[str] = []
+        self.requests: list[str] = []
+        self.failures: list[str] = []
+        self.page.on("console", lambda m: self.console.append(f"{m.type}: {m.text}"))
+        self.page.on("pageerror", lambda e: self.console.append(f"pageerror: {e}"))
+        self.page.on("request", lambda r: self.requests.append(r.url))
+        self.page.on("requestfailed", lambda r: self.failures.append(r.url))
+        self.page.on(
+            "response",
+            lambda r: self.failures.append(f"{r.status} {r.url}") if r.status >= 400 else None,
+        )
+        self.page.goto(url, wait_until="networkidle")
+
+    def close(self) -> None:
+        self.context.close()
+
+
+def page_opener(browser, kind: type[Visit] = Visit) -> Iterator[Callable[..., Visit]]:
+    """Yield a function that opens pages as `kind`; every page is closed afterwards."""
+    opened: list[Visit] = []
+
+    def open_page(url: str, viewport: dict = DESKTOP) -> Visit:
+        opened.append(kind(browser, url, viewport))
+        return opened[-1]
+
+    yield open_page
+    for item in opened:
+        item.close()
