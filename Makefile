@@ -1,22 +1,26 @@
 # Two commands: `make site` installs and builds the site into site/;
-# `make test` installs everything the tests need and runs them.
-# `make check` runs the content checks contributors see (also run by `make test`).
+# `make system-deps && make test` installs everything the tests need and runs them.
+# `make check` runs the content checks contributors see (the tests run them too).
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test check serve lint format system-deps requirements clean
+.PHONY: site test check serve lint format system-deps requirements clean flyer-preview
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-$(VENV)/.site-installed: requirements.txt | $(BIN)/python
+# The project's own package (src/vneid_site) is installed in editable mode, so hooks, scripts,
+# tests and the flyer worker import it; its dependencies come from the hashed lock files.
+$(VENV)/.site-installed: requirements.txt pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.txt
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
-$(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(BIN)/python
+$(VENV)/.dev-installed: requirements.txt requirements-dev.txt pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --require-hashes -r requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@ $(VENV)/.site-installed
 
 node_modules/.installed: package.json package-lock.json
@@ -32,6 +36,11 @@ check: $(VENV)/.site-installed
 serve: $(VENV)/.site-installed
 	$(BIN)/mkdocs serve
 
+# The flyer template with its sample data, and the print pack's contents page: preview/.
+flyer-preview: $(VENV)/.site-installed
+	$(BIN)/python scripts/preview_flyer.py
+	$(BIN)/python scripts/preview_flyer.py --pack
+
 system-deps:
 	@sh scripts/install-system-deps.sh
 
@@ -43,16 +52,20 @@ format: $(VENV)/.dev-installed
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-test: system-deps $(VENV)/.dev-installed node_modules/.installed lint check
+# Debian packages (Chromium) are not installed here: `make system-deps` does that, once.
+test: $(VENV)/.dev-installed node_modules/.installed lint
 	$(BIN)/python -m pytest
 
 # Regenerate the hashed lock files after editing requirements*.in. To move pins forward:
 #   make requirements PIP_COMPILE_ARGS=--upgrade
 #   make requirements PIP_COMPILE_ARGS="--upgrade-package mkdocs-material"
 PIP_COMPILE_ARGS ?=
+# No index or wheel folder of the machine that compiles goes into the lock files.
+COMPILE := --quiet --generate-hashes --strip-extras --allow-unsafe --no-emit-index-url \
+	--no-emit-find-links
 requirements: $(VENV)/.dev-installed
-	$(BIN)/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe $(PIP_COMPILE_ARGS) -o requirements.txt requirements.in
-	$(BIN)/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe $(PIP_COMPILE_ARGS) -o requirements-dev.txt requirements-dev.in
+	$(BIN)/pip-compile $(COMPILE) $(PIP_COMPILE_ARGS) -o requirements.txt requirements.in
+	$(BIN)/pip-compile $(COMPILE) $(PIP_COMPILE_ARGS) -o requirements-dev.txt requirements-dev.in
 
 clean:
-	rm -rf site .cache
+	rm -rf site .cache preview

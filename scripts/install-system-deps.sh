@@ -1,5 +1,6 @@
 #!/bin/sh
-# System packages the tests need: Chromium for the browser tests (Debian/Ubuntu).
+# System packages the tests need (Debian/Ubuntu): Chromium for the browser tests, npm for
+# axe-core. `make system-deps` runs this; `make test` never installs system packages itself.
 set -eu
 missing=""
 command -v chromium >/dev/null 2>&1 || missing="$missing chromium"
