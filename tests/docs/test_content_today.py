@@ -11,14 +11,15 @@ from pathlib import Path
 import pytest
 import yaml
 
-DOCS = Path(__file__).resolve().parents[1] / "docs"
+from tests.support.real_docs import DOCS, LANGUAGES
+
 SCAM = "canh-bao-lua-dao"
 REGISTER = "huong-dan/dang-ky-vneid"
 LANGS = ("vi", "en")
 
 
 def source(stem: str, lang: str) -> Path:
-    return DOCS / (f"{stem}.md" if lang == "vi" else f"{stem}.en.md")
+    return DOCS / LANGUAGES.source(f"{stem}.md", lang)
 
 
 def read(path: Path) -> str:
