@@ -61,9 +61,7 @@ _build: FlyerBuild | None = None
 
 def on_config(config: MkDocsConfig, **_: Any) -> MkDocsConfig:
     global _build
-    if _build is not None:
-        _build.cancel()  # anything left by a build that failed
-    _build = None
+    _build = None  # a failed build dropped its work in on_build_error
     with _plugin_errors():
         site = shared(config.extra, "flyer_hook.py")
     flyers = FlyersConfig()
@@ -104,12 +102,10 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, **_: Any) ->
     return html
 
 
-# on_env comes once every page's content is rendered, before any page template: all flyer
-# work is queued by then, so the packs are queued too and made while MkDocs renders pages.
+# on_env: the language's pages are all read, so the packs know every page they must hold.
 def on_env(env: Any, *, files: Files, **_: Any) -> Any:
     if _build is not None:
-        with _plugin_errors():
-            _build.expect([file.src_uri for file in files.documentation_pages()])
+        _build.expect([file.src_uri for file in files.documentation_pages()])
     return env
 
 

@@ -46,7 +46,7 @@ class FileCache:
 
     def path(self, key: str, suffix: str) -> Path:
         """Where an entry is stored (it may not exist)."""
-        return self.root / key[:2] / f"{key}{suffix}"
+        return Path(f"{self.root}/{key[:2]}/{key}{suffix}")
 
     def sweep(self, older_than: float = STALE_TEMP_SECONDS) -> int:
         """Delete temporary files left by a build that was killed mid-write; return how many.
@@ -117,11 +117,12 @@ class FileCache:
             )
             self._changed = False
 
-    def place(self, key: str, suffix: str, dest: Path) -> None:
+    def place(self, key: str, suffix: str, dest: Path, *, folder_exists: bool = False) -> None:
         """Put a valid entry at `dest`, atomically: a hard link when the cache and the site
         share a file system (no copy), else a written copy."""
         source = self.path(key, suffix)
-        dest.parent.mkdir(parents=True, exist_ok=True)
+        if not folder_exists:
+            dest.parent.mkdir(parents=True, exist_ok=True)
         try:
             os.link(source, dest)  # a new name appears whole: atomic when dest is absent
             return

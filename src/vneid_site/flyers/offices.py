@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from vneid_site.content.problems import Problem
-from vneid_site.content.text_encoding import compose, decomposed, find_legacy, find_mojibake
 
 COLUMNS = ("id", "name", "name_en", "address", "address_en", "phone", "hours", "hours_en")
 REQUIRED = ("id", "name")
@@ -168,6 +167,8 @@ def _rows(reader: csv.reader) -> list[tuple[int, list[str]]]:
 
 
 def _clean(value: str) -> str:
+    from vneid_site.content.text_encoding import compose
+
     # Decomposed letters (NFD, as some keyboards type them) are composed; nothing else changes.
     return compose(value).strip()
 
@@ -218,6 +219,9 @@ def _check_row(fields: dict[str, str], line: int, shown: str, seen: dict[str, in
 
 
 def _check_text(value: str, column: str, line: int, shown: str) -> list[Problem]:
+    # Imported here: only a site with an offices file reads one.
+    from vneid_site.content.text_encoding import compose, find_legacy, find_mojibake
+
     for part in value.splitlines() or [value]:
         mojibake = find_mojibake(part)
         if mojibake is not None:
@@ -257,10 +261,6 @@ def _suggest_id(value: str) -> str:
 
     plain = re.sub(r"[^a-z0-9]+", "-", fold(value).lower()).strip("-")
     return plain or "phuong-1"
-
-
-def has_decomposed(value: str) -> bool:
-    return bool(decomposed(value))
 
 
 def _problem(path: str, line: int, en: str, vi: str, fix_en: str, fix_vi: str) -> Problem:

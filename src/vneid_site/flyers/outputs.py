@@ -154,8 +154,11 @@ class PageOutputBuilder:
     def place(self, record: FlyerRecord, site_dir: Path) -> None:
         """Put a record's files beside its page."""
         paths = record.paths
-        self.cache.place(record.qr_key, ".svg", site_dir / paths.qr_svg)
-        self.cache.place(record.qr_key, ".png", site_dir / paths.qr_png)
+        qr_svg = site_dir / paths.qr_svg
+        qr_svg.parent.mkdir(parents=True, exist_ok=True)  # every file sits beside the page
+        place = self.cache.place
+        place(record.qr_key, ".svg", qr_svg, folder_exists=True)
+        place(record.qr_key, ".png", site_dir / paths.qr_png, folder_exists=True)
         if record.flyer_key:
-            self.cache.place(record.flyer_key, ".pdf", site_dir / paths.flyer_pdf)
-            self.cache.place(record.flyer_key, PREVIEW, site_dir / paths.flyer_png)
+            place(record.flyer_key, ".pdf", site_dir / paths.flyer_pdf, folder_exists=True)
+            place(record.flyer_key, PREVIEW, site_dir / paths.flyer_png, folder_exists=True)

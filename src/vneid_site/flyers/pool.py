@@ -13,7 +13,7 @@ import os
 import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from typing import Any
 
 
@@ -43,7 +43,7 @@ def _start_watch(parent: int) -> None:
 class WorkerPool:
     def __init__(self, workers: int = 1) -> None:
         self.workers = workers
-        self._pool: ProcessPoolExecutor | None = None
+        self._pool: Any = None  # a ProcessPoolExecutor, once a job needs one
         self._lock = threading.Lock()
 
     def resize(self, workers: int) -> None:
@@ -52,8 +52,11 @@ class WorkerPool:
             self.close()
             self.workers = workers
 
-    def _executor(self) -> ProcessPoolExecutor:
+    def _executor(self) -> Any:
         if self._pool is None:
+            # Imported here: most warm builds never start a worker.
+            from concurrent.futures import ProcessPoolExecutor
+
             # "spawn": a fresh interpreter, not a copy of this one, so it holds only what the
             # flyers need.
             self._pool = ProcessPoolExecutor(
