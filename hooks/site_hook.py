@@ -21,6 +21,7 @@ from vneid_site.content.print_links import add_print_urls
 from vneid_site.font_files import FontError, web_font_files
 from vneid_site.i18n.alternates import page_alternates
 from vneid_site.i18n.languages import current_language, from_config
+from vneid_site.i18n.permalinks import retitle_permalinks
 from vneid_site.organisation import OrganisationError, load_organisation
 from vneid_site.site_build import CONFIG_KEY, SiteBuild
 
@@ -96,7 +97,9 @@ def on_page_markdown(markdown: str, *, page: Page, **_: Any) -> str:
     return markdown
 
 
-def on_page_content(html: str, *, page: Page, **_: Any) -> str:
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, **_: Any) -> str:
+    configured = config.mdx_configs.get("toc", {}).get("permalink_title", "")
+    html = retitle_permalinks(html, configured, current_language(config))
     return add_print_urls(html, page.canonical_url or "")
 
 

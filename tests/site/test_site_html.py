@@ -52,12 +52,13 @@ def test_dispatch_page_holds_every_paragraph_of_the_original(site):
 
 
 def test_dispatch_metadata_renders_as_document_header(site):
-    for prefix, number_label in (("", "Số:"), ("en/", "No.:")):
+    for prefix, number_label in (("", "Số:"), ("en/", "No. ")):
         page = soup(site.dir / prefix / DISPATCH / "index.html")
         header = page.select_one("header.site-document")
         assert header is not None
         text = visible_text(header)
         assert f"{number_label}...../STTTT-TTCNTT" in text
+        assert ".:" not in text  # "No." takes no colon after it
         assert "V/v sử dụng tài khoản định danh điện tử" in text or "Re: Using" in text
         signature = visible_text(page.select_one(".site-closing__signature"))
         assert "Nguyễn Hữu Yên" in signature
@@ -113,6 +114,13 @@ def test_html_lang_and_hreflang_are_absolute_and_reciprocal(site):
             for link in soup(other_path).find_all("link", hreflang=True)
         }
         assert back[lang] == canonical
+
+
+@pytest.mark.parametrize("prefix,tooltip", [("", "Liên kết tới mục này"), ("en/", "Link to this section")])
+def test_heading_permalinks_have_a_tooltip_in_the_page_language(site, prefix, tooltip):
+    doc = soup(site.dir / prefix / "huong-dan" / "dang-ky-vneid" / "index.html")
+    titles = {a["title"] for a in doc.select("article a.headerlink")}
+    assert titles == {tooltip}
 
 
 def test_404_page_in_each_language_uses_absolute_sub_path(site):
