@@ -65,7 +65,12 @@ def load_organisation(raw: Any, lang: str, languages: Sequence[str] = LANGUAGES)
                 _text(raw, key, other, problems)
     texts = {key: _text(raw, key, lang, problems) for key in _TEXT_FIELDS}
     hotline = raw.get("hotline")
-    if not isinstance(hotline, (str, int)) or not str(hotline).strip():
+    if isinstance(hotline, dict):  # a caveat beside the number reads in each language
+        for other in languages:
+            if other != lang:
+                _text(raw, "hotline", other, problems)
+        hotline = _text(raw, "hotline", lang, problems)
+    elif not isinstance(hotline, (str, int)) or not str(hotline).strip():
         problems.append('extra.organisation.hotline: missing; expected a text such as "1022"')
     logo = raw.get("logo")
     if not isinstance(logo, str) or not logo.strip():

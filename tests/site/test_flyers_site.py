@@ -111,6 +111,29 @@ def test_flyer_pdf_is_one_tagged_a4_page_with_embedded_fonts_title_and_lang(site
         assert title in re.sub(r"\s*\n\s*", " ", text), (title, text[:300])
 
 
+LETTERHEAD = {
+    "vi": ("Hướng dẫn VNeID cho người dân", "Theo công văn năm 2024 của Sở Thông tin và Truyền "
+           "thông tỉnh Bình Dương (cũ)"),
+    "en": ("VNeID guides for citizens", "From a 2024 dispatch of the former Department of "
+           "Information and Communications of Bình Dương Province"),
+}  # fmt: skip
+
+
+def test_flyer_letterhead_and_author_name_no_dissolved_body_as_today_s_publisher(site):
+    for lang, _url, folder in all_pages(site):
+        reader = PdfReader(folder / "flyer.pdf")
+        text = re.sub(r"\s+", " ", reader.pages[0].extract_text())
+        department, name = LETTERHEAD[lang]
+        title = reader.metadata.title
+        # The letterhead is what comes before the page title.
+        head = text.split(re.sub(r"\s+", " ", title)[:20], 1)[0]
+        assert department.upper() in head, head
+        assert name in head, head
+        for dissolved in ("Thông tin và Truyền thông", "Information and Communications"):
+            assert dissolved not in head or ("(cũ)" in head or "former" in head), head
+        assert reader.metadata.author == department
+
+
 def test_historical_document_flyer_says_so_with_its_number(site):
     for lang, word in (("vi", "VĂN BẢN LỊCH SỬ"), ("en", "HISTORICAL DOCUMENT")):
         prefix = "" if lang == "vi" else "en/"
@@ -118,6 +141,7 @@ def test_historical_document_flyer_says_so_with_its_number(site):
         text = PdfReader(folder / "flyer.pdf").pages[0].extract_text()
         assert word in text
         assert "...../STTTT-TTCNTT" in text
+        assert ".:" not in text  # "No. ...", "Số: ..."
         guide = site.dir / prefix / "huong-dan" / "dang-ky-vneid" / "flyer.pdf"
         assert word not in PdfReader(guide).pages[0].extract_text()
 
