@@ -52,8 +52,8 @@ def load_organisation(raw: Any, lang: str, languages: Sequence[str] = LANGUAGES)
     """Validate `extra.organisation` for every language and resolve it for `lang`."""
     if not isinstance(raw, dict):
         raise OrganisationError(
-            "extra.organisation: missing; expected a mapping with name, department, "
-            "hotline, contact and logo"
+            "the organisation profile is incomplete:\nextra.organisation: missing; expected a "
+            "mapping with name, department, hotline, contact and logo"
         )
     problems: list[str] = []
     known = {*_TEXT_FIELDS, "hotline", "logo"}
@@ -76,5 +76,6 @@ def load_organisation(raw: Any, lang: str, languages: Sequence[str] = LANGUAGES)
     if not isinstance(logo, str) or not logo.strip():
         problems.append("extra.organisation.logo: missing; expected a path under docs/")
     if problems:
-        raise OrganisationError("\n".join(dict.fromkeys(problems)))
+        lines = "\n".join(dict.fromkeys(problems))
+        raise OrganisationError(f"the organisation profile is incomplete:\n{lines}")
     return Organisation(hotline=str(hotline).strip(), logo=str(logo).strip(), **texts)

@@ -121,4 +121,5 @@ class PageOutputBuilder:
             len(pdf),
             self.cache.path(key, ".pdf"),
             built,
+            content.updated,
         )

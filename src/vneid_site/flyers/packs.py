@@ -61,7 +61,12 @@ def build_packs(builder: PageOutputBuilder, job: PackJob) -> list[tuple[Pack, bo
                 "volume": number,
                 "volumes": len(chunks),
                 "flyers": [
-                    {"title": r.title, "file": _typst_path(r.cached_pdf, root)} for r in chunk
+                    {
+                        "title": r.title,
+                        "file": _typst_path(r.cached_pdf, root),
+                        "updated": r.updated,
+                    }
+                    for r in chunk
                 ],
             }
             key = digest(builder.flyer_key, "pack", json_digest(pack))

@@ -23,6 +23,7 @@ class FlyerRecord:
     pdf_bytes: int
     cached_pdf: Path  # the verified cache entry the site's flyer.pdf was placed from
     fresh: bool  # made in this build, not taken from the cache
+    updated: str = ""  # when its page last changed, as the flyer prints it (the packs' index)
 
 
 def in_order(
@@ -46,6 +47,7 @@ def save_manifest(path: Path, records: dict[str, FlyerRecord | None]) -> None:
             "paths": [r.paths.qr_svg, r.paths.qr_png, r.paths.flyer_pdf, r.paths.flyer_png],
             "pdf_bytes": r.pdf_bytes,
             "cached_pdf": str(r.cached_pdf),
+            "updated": r.updated,
         }
         for src, r in sorted(records.items())
     }
@@ -67,6 +69,7 @@ def load_manifest(path: Path) -> dict[str, FlyerRecord | None]:
                 pdf_bytes=int(item["pdf_bytes"]),
                 cached_pdf=Path(item["cached_pdf"]),
                 fresh=False,
+                updated=str(item.get("updated", "")),
             )
             for src, item in data.items()
         }

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import re
+from typing import Any
 
 # Tooltip of the heading permalinks per language; the default language's is in mkdocs.yml.
 PERMALINK_TITLES = {
@@ -16,8 +17,10 @@ PERMALINK_TITLES = {
 }
 
 
-def retitle_permalinks(page_html: str, configured: str, lang: str) -> str:
-    """`page_html` with the permalinks' `title="configured"` in `lang`'s words."""
+def retitle_permalinks(page_html: str, mdx_configs: dict[str, Any], lang: str) -> str:
+    """`page_html` with the permalinks' tooltip (`toc.permalink_title` of `mdx_configs`, the
+    Markdown extensions' options in mkdocs.yml) in `lang`'s words."""
+    configured = str((mdx_configs.get("toc") or {}).get("permalink_title") or "")
     wanted = PERMALINK_TITLES.get(lang)
     if not configured or wanted is None or wanted == configured:
         return page_html

@@ -8,8 +8,9 @@ from vneid_site.flyers.paths import output_paths
 from vneid_site.flyers.records import FlyerRecord, in_order, load_manifest, save_manifest
 
 
-def record(url: str, title: str, fresh: bool = True) -> FlyerRecord:
-    return FlyerRecord(url, title, False, output_paths(url), 1234, Path(f"/c/{title}.pdf"), fresh)
+def record(url: str, title: str, fresh: bool = True, updated: str = "") -> FlyerRecord:
+    path = Path(f"/c/{title}.pdf")
+    return FlyerRecord(url, title, False, output_paths(url), 1234, path, fresh, updated)
 
 
 def test_navigation_order_first_then_the_rest_by_path_without_pages_that_have_no_flyer():
@@ -20,10 +21,10 @@ def test_navigation_order_first_then_the_rest_by_path_without_pages_that_have_no
 
 def test_manifest_round_trip_marks_records_as_not_fresh(tmp_path):
     path = tmp_path / "manifests" / "x.json"
-    save_manifest(path, {"a.md": record("a/", "Trang A ý"), "b.md": None})
+    save_manifest(path, {"a.md": record("a/", "Trang A ý", updated="27/11/2026"), "b.md": None})
     loaded = load_manifest(path)
     assert loaded["b.md"] is None
-    assert loaded["a.md"] == record("a/", "Trang A ý", fresh=False)
+    assert loaded["a.md"] == record("a/", "Trang A ý", fresh=False, updated="27/11/2026")
 
 
 def test_a_missing_or_broken_manifest_is_empty(tmp_path):
