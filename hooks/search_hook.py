@@ -30,7 +30,8 @@ def on_config(config: MkDocsConfig, **_: Any) -> MkDocsConfig:
     config.extra["search_root"] = from_config(config).root(current_language(config))
     # overrides/main.html swaps Material's worker for the wrapper that ranks pages holding
     # every typed word first (docs/assets/javascripts/workers/search-rank.js).
-    worker = material_worker(config.theme.dirs)
+    theme = getattr(config, "theme", None)
+    worker = material_worker(getattr(theme, "dirs", None) or [])
     if worker is None:
         log.warning(
             "Material's search worker was not found in the theme: search results keep "
