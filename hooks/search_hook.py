@@ -14,6 +14,7 @@ from vneid_site.atomic_write import write_bytes_atomic
 from vneid_site.i18n.languages import current_language, from_config
 from vneid_site.search.index import SearchIndexError
 from vneid_site.search.shaped import shape
+from vneid_site.search.worker import material_worker, wrapped
 
 log = logging.getLogger("mkdocs.plugins.vneid.search")
 
@@ -27,6 +28,18 @@ _BUILDS: list[str] = []
 def on_config(config: MkDocsConfig, **_: Any) -> MkDocsConfig:
     # overrides/main.html points Material's `base` at this folder, where this language's index is.
     config.extra["search_root"] = from_config(config).root(current_language(config))
+    # overrides/main.html swaps Material's worker for the wrapper that ranks pages holding
+    # every typed word first (docs/assets/javascripts/workers/search-rank.js).
+    theme = getattr(config, "theme", None)
+    worker = material_worker(getattr(theme, "dirs", None) or [])
+    if worker is None:
+        log.warning(
+            "Material's search worker was not found in the theme: search results keep "
+            "Material's order.\nfix: check that the theme is mkdocs-material"
+        )
+    config.extra["search_worker"] = (
+        {"material": worker, "wrapper": wrapped(worker)} if worker else None
+    )
     return config
 
 

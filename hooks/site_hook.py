@@ -1,5 +1,5 @@
-"""MkDocs hook for the bilingual site: front matter and translations checked once, fonts,
-language alternates, and a 404 page and sitemap per language."""
+"""MkDocs hook for the bilingual site: front matter, dates and translations checked once, fonts,
+language links, page footers (date, history, corrections), a 404 page and sitemap per language."""
 
 from __future__ import annotations
 
@@ -17,11 +17,15 @@ from mkdocs.structure.pages import Page
 from vneid_site.atomic_write import write_text_atomic
 from vneid_site.checks.translations import check_parity
 from vneid_site.content.front_matter import parse_page_meta
+from vneid_site.content.page_dates import date_pages
 from vneid_site.content.print_links import add_print_urls
+from vneid_site.corrections import NOT_SET, CorrectionsError, corrections_of
 from vneid_site.font_files import FontError, web_font_files
 from vneid_site.i18n.alternates import page_alternates
 from vneid_site.i18n.languages import current_language, from_config
+from vneid_site.i18n.permalinks import retitle_permalinks
 from vneid_site.organisation import OrganisationError, load_organisation
+from vneid_site.page_footer import page_footer
 from vneid_site.site_build import CONFIG_KEY, SiteBuild
 
 log = logging.getLogger("mkdocs.plugins.vneid.site")
@@ -37,14 +41,15 @@ def on_config(config: MkDocsConfig, **_: Any) -> MkDocsConfig:
         )
     languages = from_config(config)
     lang = current_language(config)
-    if lang == languages.default or not isinstance(config.extra.get(CONFIG_KEY), SiteBuild):
-        config.extra[CONFIG_KEY] = SiteBuild(languages)
     try:
         config.extra["org"] = load_organisation(
             config.extra.get("organisation"), lang, languages.codes
         )
-    except OrganisationError as err:
-        raise PluginError(f"mkdocs.yml: the organisation profile is incomplete:\n{err}") from None
+        corrections = corrections_of(config)
+    except (OrganisationError, CorrectionsError) as err:
+        raise PluginError(f"mkdocs.yml: {err}") from None
+    if lang == languages.default or not isinstance(config.extra.get(CONFIG_KEY), SiteBuild):
+        config.extra[CONFIG_KEY] = SiteBuild(languages, corrections=corrections)
     return config
 
 
@@ -58,7 +63,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     site = _site(config)
     if current_language(config) != site.languages.default:
         return files  # checked, and fonts copied, by the default language's build
-    _check_pages(site, files)
+    _check_pages(site, files, Path(config.docs_dir))
     try:
         fonts = web_font_files()
     except FontError as err:
@@ -68,7 +73,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     return files
 
 
-def _check_pages(site: SiteBuild, files: Files) -> None:
+def _check_pages(site: SiteBuild, files: Files, docs_dir: Path) -> None:
     problems = []
     sources = []
     for file in files.documentation_pages():
@@ -81,6 +86,9 @@ def _check_pages(site: SiteBuild, files: Files) -> None:
         raise PluginError(
             f"{len(problems)} front matter problem(s):\n" + "\n".join(map(str, problems))
         )
+    notices = date_pages(site.pages, docs_dir)  # said once per build, here
+    for notice in notices if site.corrections else [*notices, NOT_SET]:
+        log.info(notice)
     # The same check as scripts/check_content.py; in the build a missing translation is a
     # warning (it fails --strict), because the site still shows the untranslated page.
     for problem in check_parity(sources, site.languages):
@@ -96,7 +104,8 @@ def on_page_markdown(markdown: str, *, page: Page, **_: Any) -> str:
     return markdown
 
 
-def on_page_content(html: str, *, page: Page, **_: Any) -> str:
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, **_: Any) -> str:
+    html = retitle_permalinks(html, config.mdx_configs, current_language(config))
     return add_print_urls(html, page.canonical_url or "")
 
 
@@ -119,7 +128,8 @@ def on_page_context(
         translated,
         site.languages.default,
     )
-    context["page_meta"] = site.pages.get(page.file.src_uri)
+    context["page_meta"] = meta = site.pages.get(page.file.src_uri)
+    context["page_footer"] = page_footer(meta, lang, site.corrections, page)
     return context
 
 

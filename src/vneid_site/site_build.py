@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from vneid_site.content.schema import PageMeta
+from vneid_site.corrections import Corrections
 from vneid_site.i18n.languages import Languages
 
 # Where the site hook leaves the SiteBuild for the other hooks: mkdocs-static-i18n builds every
@@ -20,6 +21,7 @@ class SiteBuild:
 
     languages: Languages
     pages: dict[str, PageMeta] = field(default_factory=dict)  # docs path -> front matter
+    corrections: Corrections | None = None  # where readers suggest a change (extra.corrections)
 
 
 class SiteBuildMissing(RuntimeError):

@@ -136,6 +136,7 @@ class PageOutputBuilder:
             inputs=job.inputs,
             base_key=base_key,
             fresh=built,
+            updated=content.updated,
         )
         self.place(record, site_dir)
         return record

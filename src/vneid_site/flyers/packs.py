@@ -94,7 +94,7 @@ def build_pack(builder: PageOutputBuilder, job: PackJob) -> tuple[Pack, bool]:
         "volume": job.volume,
         "volumes": job.volumes,
         "flyers": [
-            {"title": r.title, "file": typst_path(r.cached_pdf, root)}
+            {"title": r.title, "file": typst_path(r.cached_pdf, root), "updated": r.updated}
             for r in job.records
             if r.cached_pdf
         ],

@@ -28,6 +28,7 @@ class FlyerRecord:
     inputs: str = ""  # digest of everything the page gave; the same inputs make the same files
     base_key: str | None = None  # the flyer without its contact box, for the offices' packs
     fresh: bool = False  # made in this build, not taken from the cache
+    updated: str = ""  # when its page last changed, as the flyer prints it (the packs' index)
 
 
 def in_order(
@@ -53,6 +54,7 @@ def save_manifest(path: Path, records: dict[str, FlyerRecord | None]) -> None:
             "cached_pdf": str(r.cached_pdf) if r.cached_pdf else None,
             "inputs": r.inputs,
             "base_key": r.base_key,
+            "updated": r.updated,
         }
         for src, r in sorted(records.items())
         if r is not None
@@ -76,6 +78,7 @@ def load_manifest(path: Path) -> dict[str, FlyerRecord]:
                 cached_pdf=Path(item["cached_pdf"]) if item["cached_pdf"] else None,
                 inputs=item["inputs"],
                 base_key=item.get("base_key"),
+                updated=str(item.get("updated", "")),
             )
             for src, item in data.items()
         }

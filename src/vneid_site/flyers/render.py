@@ -12,7 +12,7 @@ from typing import Any
 from vneid_site.flyers.cache import digest
 
 # Bump when the data contract with the template changes, so old cache entries are never reused.
-DATA_FORMAT = "2"
+DATA_FORMAT = "3"
 PDF_STANDARDS = ["ua-1"]
 _OVERFLOW = re.compile(r"flyer-overflow:(\d+):([\d.]+)")
 _CONTACT = re.compile(r"contact-overflow:(organisation|office):(\d+)")

@@ -8,7 +8,9 @@ from vneid_site.flyers.paths import output_paths
 from vneid_site.flyers.records import FlyerRecord, in_order, load_manifest, save_manifest
 
 
-def record(url: str, title: str, fresh: bool = True, flyer: bool = True) -> FlyerRecord:
+def record(
+    url: str, title: str, fresh: bool = True, flyer: bool = True, updated: str = ""
+) -> FlyerRecord:
     return FlyerRecord(
         page_url=url,
         title=title,
@@ -20,6 +22,7 @@ def record(url: str, title: str, fresh: bool = True, flyer: bool = True) -> Flye
         cached_pdf=Path(f"/c/{title}.pdf") if flyer else None,
         inputs="i" * 64,
         fresh=fresh,
+        updated=updated,
     )
 
 
@@ -32,9 +35,11 @@ def test_navigation_order_first_then_the_rest_by_path_without_pages_that_have_no
 def test_manifest_round_trip_marks_records_as_not_fresh(tmp_path):
     path = tmp_path / "manifests" / "x.json"
     no_flyer = record("b/", "B", fresh=False, flyer=False)
-    save_manifest(path, {"a.md": record("a/", "Trang A ý"), "b.md": no_flyer, "c.md": None})
+    page_a = record("a/", "Trang A ý", updated="27/11/2026")
+    save_manifest(path, {"a.md": page_a, "b.md": no_flyer, "c.md": None})
     loaded = load_manifest(path)
-    assert loaded == {"a.md": record("a/", "Trang A ý", fresh=False), "b.md": no_flyer}
+    a_loaded = record("a/", "Trang A ý", fresh=False, updated="27/11/2026")
+    assert loaded == {"a.md": a_loaded, "b.md": no_flyer}
 
 
 def test_a_missing_or_broken_manifest_is_empty(tmp_path):
