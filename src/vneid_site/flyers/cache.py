@@ -39,10 +39,14 @@ class FileCache:
 
     INDEX = "verified.json"
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, *, fragment: str = "") -> None:
         self.root = root
+        # A worker process records what it verifies in a file of its own, which the MkDocs
+        # process folds into the index at the end of the build.
+        self.fragment = fragment
         self._verified: dict[str, list[int]] | None = None  # entry -> [size, mtime_ns]
-        self._changed = False
+        self._added: dict[str, list[int]] = {}
+        self._fragments: list[Path] = []
 
     def path(self, key: str, suffix: str) -> Path:
         """Where an entry is stored (it may not exist)."""
@@ -69,11 +73,15 @@ class FileCache:
 
     def _index(self) -> dict[str, list[int]]:
         if self._verified is None:
-            try:
-                loaded = json.loads((self.root / self.INDEX).read_text(encoding="utf-8"))
-                self._verified = loaded if isinstance(loaded, dict) else {}
-            except (OSError, ValueError):
-                self._verified = {}
+            self._verified = {}
+            self._fragments = sorted(self.root.glob("verified-*.json"))
+            for path in [self.root / self.INDEX, *self._fragments]:
+                try:
+                    loaded = json.loads(path.read_text(encoding="utf-8"))
+                except (OSError, ValueError):
+                    continue
+                if isinstance(loaded, dict):
+                    self._verified.update(loaded)
         return self._verified
 
     def get(self, key: str, suffix: str) -> bytes | None:
@@ -92,30 +100,43 @@ class FileCache:
         self._trust(path, [len(data), stat.st_mtime_ns])
         return data
 
-    def valid(self, key: str, suffix: str) -> bool:
-        """Whether the entry is whole, without reading it if it is unchanged since verified."""
+    def size(self, key: str, suffix: str) -> int | None:
+        """The size of a whole entry, None when it is missing or damaged; it is read and hashed
+        only when it changed since it was last verified."""
         path = self.path(key, suffix)
         try:
             stat = path.stat()
         except OSError:
-            return False
+            return None
         if self._index().get(path.name) == [stat.st_size, stat.st_mtime_ns]:
-            return True
-        return self.get(key, suffix) is not None
+            return stat.st_size
+        data = self.get(key, suffix)
+        return None if data is None else len(data)
+
+    def valid(self, key: str, suffix: str) -> bool:
+        """Whether the entry is whole (see `size`)."""
+        return self.size(key, suffix) is not None
 
     def _trust(self, path: Path, stamp: list[int]) -> None:
         index = self._index()
         if index.get(path.name) != stamp:
             index[path.name] = stamp
-            self._changed = True
+            self._added[path.name] = stamp
 
     def save_index(self) -> None:
         """Remember which entries were verified, for the next build."""
-        if self._changed and self._verified is not None:
-            write_bytes_atomic(
-                self.root / self.INDEX, json.dumps(self._verified, separators=(",", ":")).encode()
-            )
-            self._changed = False
+        if self.fragment:
+            if self._added:
+                data = json.dumps(self._added, separators=(",", ":")).encode()
+                write_bytes_atomic(self.root / f"verified-{self.fragment}.json", data)
+            return
+        if self._verified is None or not (self._added or self._fragments):
+            return
+        data = json.dumps(self._verified, separators=(",", ":")).encode()
+        write_bytes_atomic(self.root / self.INDEX, data)
+        for fragment in self._fragments:
+            fragment.unlink(missing_ok=True)
+        self._added, self._fragments = {}, []
 
     def place(self, key: str, suffix: str, dest: Path, *, folder_exists: bool = False) -> None:
         """Put a valid entry at `dest`, atomically: a hard link when the cache and the site

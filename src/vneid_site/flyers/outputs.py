@@ -69,16 +69,16 @@ class PageOutputBuilder:
             self._renderer = FlyerRenderer(self.settings)
         return self._renderer
 
-    def cached(self, key: str, suffix: str, make: Any) -> tuple[bytes, bool]:
-        """(bytes, built) for a cache entry, calling `make()` on a miss."""
-        data = self.cache.get(key, suffix)
-        if data is not None:
-            return data, False
+    def cached(self, key: str, suffix: str, make: Any) -> tuple[int, bool]:
+        """(size, built) of a cache entry, calling `make()` for its bytes on a miss."""
+        size = self.cache.size(key, suffix)
+        if size is not None:
+            return size, False
         if not self.can_make:
             raise CacheMiss(key)
         data = make()
         self.cache.put(key, suffix, data)
-        return data, True
+        return len(data), True
 
     def qr_svg(self, url: str) -> tuple[str, bytes]:
         """(cache key, SVG) of the QR code of `url`, made with its PNG on a miss."""
@@ -109,12 +109,14 @@ class PageOutputBuilder:
         paths = output_paths(job.page_url)
         qr_key, qr_svg = self.qr_svg(content.url)
         flyer_key = base_key = None
-        pdf = b""
+        pdf_bytes = 0
         built = False
         if job.flyer:
             data = self.flyer_data(content, qr_svg, org)
             flyer_key = digest(self.flyer_key, json_digest(data))
-            pdf, built = self.cached(flyer_key, ".pdf", lambda: self.renderer.render(data, src=src))
+            pdf_bytes, built = self.cached(
+                flyer_key, ".pdf", lambda: self.renderer.render(data, src=src)
+            )
             self.cached(
                 flyer_key,
                 PREVIEW,
@@ -131,7 +133,7 @@ class PageOutputBuilder:
             paths=paths,
             qr_key=qr_key,
             flyer_key=flyer_key,
-            pdf_bytes=len(pdf),
+            pdf_bytes=pdf_bytes,
             cached_pdf=self.cache.path(flyer_key, ".pdf") if flyer_key else None,
             inputs=job.inputs,
             base_key=base_key,

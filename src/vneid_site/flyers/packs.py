@@ -102,7 +102,7 @@ def build_pack(builder: PageOutputBuilder, job: PackJob) -> tuple[Pack, bool]:
     key = digest(builder.flyer_key, "pack", json_digest(pack))
     who = job.office["id"] if job.office else job.lang
     src = f"print pack ({who}, {job.lang}, {job.layout}, {job.volume}/{job.volumes})"
-    pdf, built = builder.cached(
+    size, built = builder.cached(
         key,
         ".pdf",
         # Embedded PDF pages cannot be tagged, so a pack is a plain PDF; each flyer in it is
@@ -114,7 +114,7 @@ def build_pack(builder: PageOutputBuilder, job: PackJob) -> tuple[Pack, bool]:
     path = pack_path(job.lang, job.layout, job.volume, job.volumes, job.folder)
     last = job.first + len(job.records) - 1
     builder.cache.place(key, ".pdf", job.site_dir / path)
-    return Pack(job.layout, path, len(pdf), job.first, last, job.volume, job.volumes), built
+    return Pack(job.layout, path, size, job.first, last, job.volume, job.volumes), built
 
 
 def typst_path(path: Path, root: Path) -> str:

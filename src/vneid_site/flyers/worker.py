@@ -4,6 +4,7 @@ long as the template and fonts stay the same."""
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -60,19 +61,26 @@ def builder_for(setup: Setup) -> PageOutputBuilder:
         or _builder.settings != setup.render
         or _builder.cache.root != setup.cache_dir
     ):
-        _builder = PageOutputBuilder(setup.render, FileCache(setup.cache_dir))
+        cache = FileCache(setup.cache_dir, fragment=str(os.getpid()))
+        _builder = PageOutputBuilder(setup.render, cache)
     _builder.flyer_key = setup.flyer_key
     return _builder
 
 
 def build_page(*, setup: Setup, job: PageJob) -> FlyerRecord:
     """QR code, flyer and preview of one page (see PageOutputBuilder.build)."""
-    return builder_for(setup).build(job, setup.org)
+    builder = builder_for(setup)
+    record = builder.build(job, setup.org)
+    builder.cache.save_index()
+    return record
 
 
 def make_pack(*, setup: Setup, job: PackJob) -> tuple[Pack, bool]:
     """One print pack file: (pack, freshly built)."""
-    return build_pack(builder_for(setup), job)
+    builder = builder_for(setup)
+    pack = build_pack(builder, job)
+    builder.cache.save_index()
+    return pack
 
 
 def make_office(*, setup: Setup, job: OfficeJob) -> OfficeResult:
@@ -114,4 +122,5 @@ def make_office(*, setup: Setup, job: OfficeJob) -> OfficeResult:
         office=job.office,
     )
     packs = [build_pack(builder, pack) for pack in jobs]
+    builder.cache.save_index()
     return OfficeResult(job.office["id"], packs, built, len(flyers) - built)

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from vneid_site.i18n.languages import Languages
-from vneid_site.search.en_stem import stem as _stem
 from vneid_site.search.fold import fold
 
 # Material splits both the indexed text and the query on this. Splitting on punctuation as well
@@ -91,8 +90,12 @@ def add_folded_fields(docs: list[Doc]) -> list[Doc]:
     return out
 
 
-# A site says the same words on many pages: stem each once.
-stem = functools.lru_cache(maxsize=65536)(_stem)
+@functools.lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """lunr.js's stem of an English word; a site says the same words on many pages."""
+    from vneid_site.search.en_stem import stem as porter  # only when an index is shaped
+
+    return porter(word)
 
 
 def _english_words(html: str) -> set[str]:
