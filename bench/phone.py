@@ -1,18 +1,19 @@
 """Phone benchmark: a first visit to the site on a slow mobile link, in headless Chromium.
 
 Builds the site for publication under a sub-path (or takes one already built), serves it on
-127.0.0.1 with a small threaded server that gzips text responses like a compressing web
-server, and opens each page in Debian's Chromium at 390 × 844 with an empty cache, throttled
-to "slow 4G" through the DevTools protocol. It is a benchmark, not a test: nothing fails.
+127.0.0.1 with a handler that gzips text responses like a compressing web server, and opens
+each page in Debian's Chromium at 390 × 844 with an empty cache, throttled to "slow 4G"
+through the DevTools protocol. It is a benchmark, not a test: nothing fails.
 By default the site is built for its local address, which stamps every flyer as a preview (a
-red diagonal band: about 10 KB more in each preview image); --build-url builds it for a public
-address, as published, and still serves it locally.
+red diagonal band, heavier preview images); --build-url builds it for a public address, as
+published, and still serves it locally.
 
-Run:  .venv/bin/python bench/phone.py                 (builds the site, 3 runs a page)
-      .venv/bin/python bench/phone.py -r 5 --json /tmp/phone.json
-      .venv/bin/python bench/phone.py --site /tmp/www/vneid --url http://127.0.0.1:8613/vneid/
-      .venv/bin/python bench/phone.py --build-url https://www.example.gov.vn/vneid/
-      .venv/bin/python bench/phone.py --serve         (build and serve only, e.g. for Lighthouse)
+Run from the project folder:
+      .venv/bin/python -m bench.phone                 (builds the site, 3 runs a page)
+      .venv/bin/python -m bench.phone --build-url https://www.example.gov.vn/vneid/
+      .venv/bin/python -m bench.phone -r 5 -v --json /tmp/phone.json
+      .venv/bin/python -m bench.phone --site /tmp/www/vneid --url http://127.0.0.1:8613/vneid/
+      .venv/bin/python -m bench.phone --serve         (build and serve only, e.g. for Lighthouse)
 Needs the dev requirements (playwright) and /usr/bin/chromium; never `playwright install`.
 
 Bytes: text responses (HTML, CSS, JS, JSON, SVG, XML) are counted as gzip level 6 of the body,
@@ -31,6 +32,7 @@ import http.server
 import json
 import os
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -40,21 +42,15 @@ import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
 
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import sync_playwright
 
-ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
+from tests.support.browser import CHROMIUM, CHROMIUM_ARGS
+from tests.support.http import SiteServer
+from tests.support.sitebuild import ROOT
+
 VIEWPORT = {"width": 390, "height": 844}
 SUB_PATH = "/vneid/"
 PAGES = {
@@ -97,11 +93,9 @@ def is_image(content_type: str) -> bool:
 # -- the server ---------------------------------------------------------------------------------
 
 
-class SiteHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves one folder under a sub-path; gzips text bodies when the client accepts gzip."""
+class GzipHandler(http.server.SimpleHTTPRequestHandler):
+    """Gzips text bodies when the client accepts gzip, as a compressing web server does."""
 
-    site_dir: Path = Path()
-    prefix: str = SUB_PATH
     _gzipped: dict[tuple[str, float], bytes] = {}  # noqa: RUF012 - shared cache, by design
     _lock = threading.Lock()
 
@@ -119,15 +113,7 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args: object) -> None:
         pass
 
-    def translate_path(self, path: str) -> str:
-        path = unquote(urlsplit(path).path)
-        parts = [p for p in path[len(self.prefix) :].split("/") if p not in ("", ".", "..")]
-        return str(self.site_dir.joinpath(*parts))
-
     def send_head(self):  # type: ignore[override]
-        if not (unquote(urlsplit(self.path).path) + "/").startswith(self.prefix):
-            self.send_error(404, "outside the site's sub-path")
-            return None
         path = Path(self.translate_path(self.path))
         if path.is_dir():
             if not self.path.split("?")[0].endswith("/"):
@@ -172,17 +158,22 @@ class _BytesFile:
         pass
 
 
-def make_server(site_dir: Path, port: int, prefix: str) -> http.server.ThreadingHTTPServer:
-    handler = type("Handler", (SiteHandler,), {"site_dir": site_dir, "prefix": prefix})
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    httpd.daemon_threads = True
-    return httpd
+def serve_root(root: Path, site_dir: Path, prefix: str) -> Path:
+    """A folder in which `site_dir` sits at the sub-path `prefix` (a link to it if it is not
+    there already): the server serves this folder, and nothing outside the sub-path."""
+    parts = [p for p in prefix.split("/") if p]
+    if not parts:
+        return site_dir
+    where = root.joinpath(*parts)
+    if where.resolve() != site_dir.resolve():
+        where.parent.mkdir(parents=True, exist_ok=True)
+        where.symlink_to(site_dir, target_is_directory=True)
+    return root
 
 
 def build_site(site_dir: Path, url: str) -> None:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": url}
-    mkdocs = ROOT / ".venv" / "bin" / "mkdocs"
-    cmd = [str(mkdocs), "build", "-q", "-d", str(site_dir)]
+    cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site_dir)]
     start = time.perf_counter()
     proc = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
     if proc.returncode != 0:
@@ -408,25 +399,26 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    tmp = None
+    tmp = Path(tempfile.mkdtemp(prefix="phone-bench-"))
     if args.site:
         split = urlsplit(args.url)
         if split.hostname != "127.0.0.1" or not split.port:
             raise SystemExit("--url must be http://127.0.0.1:PORT/sub-path/")
-        site_dir, url = args.site.resolve(), args.url
-        httpd = make_server(site_dir, split.port, split.path if split.path.endswith("/") else "/")
+        prefix = split.path if split.path.endswith("/") else split.path + "/"
+        server = SiteServer(GzipHandler, split.port)
+        site_dir, url = args.site.resolve(), f"http://127.0.0.1:{split.port}{prefix}"
     else:
         prefix = urlsplit(args.build_url).path if args.build_url else SUB_PATH
         prefix = prefix if prefix.endswith("/") else prefix + "/"
-        tmp = Path(tempfile.mkdtemp(prefix="phone-bench-"))
-        site_dir = tmp / "site"
-        httpd = make_server(site_dir, 0, prefix)  # bound first: the build needs the port
-        url = f"http://127.0.0.1:{httpd.server_address[1]}{prefix}"
+        server = SiteServer(GzipHandler)  # bound first: the build needs the port
+        site_dir = tmp.joinpath("www", *[p for p in prefix.split("/") if p])
+        url = f"http://127.0.0.1:{server.port}{prefix}"
         build_site(site_dir, args.build_url or url)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
+    server.start(serve_root(tmp / "www", site_dir, prefix))
     try:
         if args.serve:
+            # `kill PID` ends it as Ctrl-C does, so the temporary folder goes too.
+            signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
             print(f"serving {site_dir} at {url} (Ctrl-C to stop)", flush=True)
             try:
                 while True:
@@ -436,10 +428,8 @@ def main(argv: list[str] | None = None) -> int:
         pages = {p: p for p in args.page} if args.page else PAGES
         rows = measure(url, pages, args.runs, args.settle_ms, args.dpr)
     finally:
-        httpd.shutdown()
-        httpd.server_close()
-        if tmp is not None:
-            shutil.rmtree(tmp, ignore_errors=True)
+        server.stop()
+        shutil.rmtree(tmp, ignore_errors=True)
     print(
         f"\nslow 4G: {LATENCY_MS} ms, {DOWNLOAD_BYTES_PER_S * 8 / 1e6:g} Mbit/s down, "
         f"{UPLOAD_BYTES_PER_S * 8 / 1e3:g} kbit/s up; {VIEWPORT['width']} × "
@@ -469,7 +459,7 @@ def measure(
 ) -> list[dict[str, Any]]:
     results: dict[str, list[Visit]] = {name: [] for name in pages}
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
             for run in range(runs):  # rounds alternate pages, so a busy moment hits them all
                 for name, path in pages.items():
