@@ -1,4 +1,4 @@
-"""MkDocs hook for the bilingual site: front matter and translations checked once, fonts,
+"""MkDocs hook for the bilingual site: front matter and translations checked once, web fonts,
 language alternates, and a 404 page and sitemap per language."""
 
 from __future__ import annotations
@@ -18,13 +18,14 @@ from vneid_site.atomic_write import write_text_atomic
 from vneid_site.checks.translations import check_parity
 from vneid_site.content.front_matter import parse_page_meta
 from vneid_site.content.print_links import add_print_urls
-from vneid_site.font_files import FontError, web_font_files
 from vneid_site.i18n.alternates import page_alternates
 from vneid_site.i18n.languages import current_language, from_config
 from vneid_site.organisation import OrganisationError, load_organisation
 from vneid_site.site_build import CONFIG_KEY, SiteBuild
+from vneid_site.web.build import WebBuild, WebError
 
 log = logging.getLogger("mkdocs.plugins.vneid.site")
+WEB_KEY = "web_build"  # the web fonts, for the nested language builds and overrides/main.html
 
 
 def on_config(config: MkDocsConfig, **_: Any) -> MkDocsConfig:
@@ -59,12 +60,12 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     if current_language(config) != site.languages.default:
         return files  # checked, and fonts copied, by the default language's build
     _check_pages(site, files)
-    try:
-        fonts = web_font_files()
-    except FontError as err:
+    try:  # fonts cut down to the letters the pages can show
+        web = WebBuild.from_config(config.extra.get("web"), Path(config.config_file_path))
+        web.add_fonts(files, lambda path, src: File.generated(config, path, abs_src_path=str(src)))
+    except WebError as err:
         raise PluginError(str(err)) from None
-    for font in fonts:
-        files.append(File.generated(config, f"assets/fonts/{font.name}", abs_src_path=str(font)))
+    config.extra[WEB_KEY] = web
     return files
 
 

@@ -159,13 +159,15 @@ def test_no_script_style_font_or_image_from_another_host(site):
 
 
 def test_font_is_self_hosted(site):
+    # Subset WOFF2 files, one a face the site uses (tests/site/test_web_assets.py checks them).
     css = site.dir / "assets" / "stylesheets" / "fonts.css"
     urls = re.findall(r'url\("([^"]+)"\)', css.read_text(encoding="utf-8"))
-    assert len(urls) >= 4
+    assert len(urls) == 5
     for url in urls:
+        assert urlsplit(url).netloc == "" and url.endswith(".woff2"), url
         font = Path(urljoin(str(css), url))
-        assert font.is_file() and font.stat().st_size > 50_000, url
-        assert font.read_bytes()[:4] == b"\x00\x01\x00\x00"  # a TrueType file
+        assert font.is_file() and 5_000 < font.stat().st_size < 20_000, url
+        assert font.read_bytes()[:4] == b"wOF2"  # a WOFF2 file
     home = soup(site.dir / "index.html")
     assert "fonts.googleapis" not in str(home)
 
