@@ -1,5 +1,5 @@
 """What a phone downloads on a first visit, read from the built files: the web fonts and
-their preload."""
+their preload, and the flyer previews."""
 
 from __future__ import annotations
 
@@ -8,7 +8,9 @@ import re
 from pathlib import Path
 from urllib.parse import urljoin
 
+import pytest
 from fontTools.ttLib import TTFont
+from PIL import Image
 
 from tests.support.htmltext import html_pages, soup
 from tests.support.vietnamese import MARKS, beyond_ascii
@@ -100,3 +102,24 @@ def test_no_truetype_font_is_published(site):
     fonts = sorted(p.name for p in (site.dir / "assets" / "fonts").iterdir())
     assert fonts == sorted(f["file"].name for f in declared_faces(site))
     assert sum((site.dir / "assets" / "fonts" / name).stat().st_size for name in fonts) < 120 * 1024
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_previews_load_lazily_at_their_size_for_1x_and_2x_screens(site, prefix):
+    folder = site.dir / prefix / "to-roi"
+    images = soup(folder / "index.html").select(".site-catalogue__item img")
+    assert len(images) >= 8
+    for img in images:
+        assert (img["loading"], img["decoding"]) == ("lazy", "async")
+        sources = {}
+        for candidate in img["srcset"].split(","):
+            url, density = candidate.split()
+            sources[density] = folder / url
+        assert set(sources) == {"1x", "2x"} and sources["1x"] == folder / img["src"]
+        one, two = Image.open(sources["1x"]), Image.open(sources["2x"])
+        # The declared size is the 1x image's: the page keeps its room while it loads.
+        assert (int(img["width"]), int(img["height"])) == one.size == (200, 283)
+        assert two.size == (400, 566)
+        for image, path in ((one, sources["1x"]), (two, sources["2x"])):
+            assert image.mode == "P" and len(image.getcolors()) <= 64, path
+        assert sources["1x"].stat().st_size < 12_000 and sources["2x"].stat().st_size < 32_000

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from vneid_site.content.schema import PageMeta
-from vneid_site.flyers import worker
+from vneid_site.flyers import previews, worker
 from vneid_site.flyers.cache import FileCache, digest
 from vneid_site.flyers.content import extract
 from vneid_site.flyers.outputs import CacheMiss, PageOutputBuilder
@@ -195,6 +195,8 @@ def _catalogue(records: list[FlyerRecord], packs: list[Pack]) -> dict[str, Any]:
                 "page_url": r.page_url,
                 "pdf": r.paths.flyer_pdf,
                 "preview": r.paths.flyer_png,
+                "preview_2x": r.paths.flyer_png_2x,
+                "preview_size": previews.size(1),
                 "size_kb": max(1, round(r.pdf_bytes / 1024)),
                 "historical": r.historical,
             }

@@ -6,15 +6,13 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
+from vneid_site.flyers import previews
 from vneid_site.flyers.cache import FileCache, digest, json_digest
 from vneid_site.flyers.content import FlyerContent
 from vneid_site.flyers.paths import output_paths
 from vneid_site.flyers.qr import IMAGE_FORMAT, QrImages, make_qr
 from vneid_site.flyers.records import FlyerRecord
 from vneid_site.flyers.render import FlyerRenderer, RenderSettings, fingerprint
-
-# Preview thumbnails: 48 ppi gives a 397 x 561 px image of the A4 flyer (sharp at 2x, 200 px).
-PREVIEW_PPI = 48
 
 
 class CacheMiss(LookupError):
@@ -58,6 +56,11 @@ class PageOutputBuilder:
         data = make()
         self.cache.put(key, suffix, data)
         return data, True
+
+    def preview(self, data: dict[str, Any], src: str, scale: int) -> bytes:
+        """The flyer's preview image for screens of `scale` (see previews.py)."""
+        png = self.renderer.render(data, src=src, fmt="png", ppi=previews.ppi(scale))
+        return previews.palette_png(png)
 
     def qr(self, url: str) -> tuple[str, QrImages]:
         """(cache key, images) of the QR code of `url`."""
@@ -105,13 +108,11 @@ class PageOutputBuilder:
         data = self.flyer_data(content, main_qr, org)
         key = digest(self.flyer_key, json_digest(data))
         pdf, built = self.cached(key, ".pdf", lambda: self.renderer.render(data, src=src))
-        png, _ = self.cached(
-            key,
-            f".{PREVIEW_PPI}.png",
-            lambda: self.renderer.render(data, src=src, fmt="png", ppi=PREVIEW_PPI),
-        )
         self.cache.place(key, ".pdf", site_dir / paths.flyer_pdf, pdf)
-        self.cache.place(key, f".{PREVIEW_PPI}.png", site_dir / paths.flyer_png, png)
+        for scale, path in zip(previews.SCALES, (paths.flyer_png, paths.flyer_png_2x), strict=True):
+            suffix = previews.cache_suffix(scale)
+            png, _ = self.cached(key, suffix, lambda s=scale: self.preview(data, src, s))
+            self.cache.place(key, suffix, site_dir / path, png)
         historical = bool(content.validity and content.validity.get("status") == "historical")
         return FlyerRecord(
             page_url,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from pathlib import Path
 
 from vneid_site.atomic_write import write_text_atomic
@@ -43,7 +43,7 @@ def save_manifest(path: Path, records: dict[str, FlyerRecord | None]) -> None:
             "page_url": r.page_url,
             "title": r.title,
             "historical": r.historical,
-            "paths": [r.paths.qr_svg, r.paths.qr_png, r.paths.flyer_pdf, r.paths.flyer_png],
+            "paths": list(astuple(r.paths)),
             "pdf_bytes": r.pdf_bytes,
             "cached_pdf": str(r.cached_pdf),
         }
