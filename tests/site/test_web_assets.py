@@ -1,5 +1,5 @@
 """What a phone downloads on a first visit, read from the built files: the web fonts and
-their preload, and the flyer previews."""
+their preload, the requests that wait, and the flyer previews."""
 
 from __future__ import annotations
 
@@ -102,6 +102,17 @@ def test_no_truetype_font_is_published(site):
     fonts = sorted(p.name for p in (site.dir / "assets" / "fonts").iterdir())
     assert fonts == sorted(f["file"].name for f in declared_faces(site))
     assert sum((site.dir / "assets" / "fonts" / name).stat().st_size for name in fonts) < 120 * 1024
+
+
+def test_what_a_first_visit_does_not_need_waits(site):
+    doc = soup(site.dir / "huong-dan" / "dang-ky-vneid" / "index.html")
+    script = doc.find("script", src=re.compile(r"search-highlight\.js$"))
+    assert script.has_attr("defer")
+    qr = doc.select_one("img.site-share__qr")
+    assert (qr["loading"], qr["decoding"]) == ("lazy", "async")
+    assert (qr["width"], qr["height"]) == ("148", "148")
+    logo = doc.select_one(".md-header .md-logo img")
+    assert (logo["width"], logo["height"]) == ("24", "24")
 
 
 @pytest.mark.parametrize("prefix", ["", "en/"])
