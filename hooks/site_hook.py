@@ -1,5 +1,5 @@
 """MkDocs hook for the bilingual site: front matter and translations checked once, web fonts,
-language alternates, and a 404 page and sitemap per language."""
+language alternates, a 404 page and sitemap per language, and compressed copies."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from vneid_site.checks.translations import check_parity
 from vneid_site.content.front_matter import parse_page_meta
 from vneid_site.content.print_links import add_print_urls
 from vneid_site.i18n.alternates import page_alternates
-from vneid_site.i18n.languages import current_language, from_config
+from vneid_site.i18n.languages import current_language, from_config, is_nested_build
 from vneid_site.organisation import OrganisationError, load_organisation
 from vneid_site.site_build import CONFIG_KEY, SiteBuild
 from vneid_site.web.build import WebBuild, WebError
@@ -138,3 +138,11 @@ def on_post_template(output: str, *, template_name: str, config: MkDocsConfig) -
         # Material's language switch looks for a sitemap beside each language's root.
         write_text_atomic(folder / "sitemap.xml", output)
     return output
+
+
+# After everything that writes into the site: the other languages' builds (static-i18n, -100,
+# runs them nested in this one) and the search index (hooks/search_hook.py, -200).
+@event_priority(-300)
+def on_post_build(*, config: MkDocsConfig) -> None:
+    if not is_nested_build(config) and (done := config.extra[WEB_KEY].finish(config.site_dir)):
+        log.info(done)

@@ -115,6 +115,13 @@ def test_what_a_first_visit_does_not_need_waits(site):
     assert (logo["width"], logo["height"]) == ("24", "24")
 
 
+def test_no_compressed_copies_unless_the_settings_ask_for_them(site):
+    # mkdocs.yml leaves extra.web.precompress off; MkDocs writes its own sitemap.xml.gz.
+    copies = {p.relative_to(site.dir).as_posix() for p in site.dir.rglob("*.br")}
+    copies |= {p.relative_to(site.dir).as_posix() for p in site.dir.rglob("*.gz")}
+    assert copies <= {"sitemap.xml.gz", "en/sitemap.xml.gz"}
+
+
 @pytest.mark.parametrize("prefix", ["", "en/"])
 def test_previews_load_lazily_at_their_size_for_1x_and_2x_screens(site, prefix):
     folder = site.dir / prefix / "to-roi"

@@ -1,5 +1,5 @@
-"""One build's web assets, for the site hook: the settings from mkdocs.yml and the web fonts
-(made while MkDocs collects the files)."""
+"""One build's web assets, for the site hook: the settings from mkdocs.yml, the web fonts
+(made while MkDocs collects the files), and compressed copies once the whole site is written."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from typing import Any
 from vneid_site.flyers.cache import FileCache
 from vneid_site.font_files import FontError
 from vneid_site.web.fonts import WebFonts, build_web_fonts
+from vneid_site.web.precompress import precompress_site
 from vneid_site.web.settings import WebSettings, WebSettingsError, load_web_settings
 
 
@@ -60,3 +61,10 @@ class WebBuild:
     def preload(self) -> str | None:
         """Site path of the font that every page preloads (overrides/main.html)."""
         return self.fonts.preload if self.fonts else None
+
+    def finish(self, site_dir: str | Path) -> str | None:
+        """Write the compressed copies if the settings ask for them: the line for the log."""
+        if not self.settings.precompress:
+            return None
+        self.cache.sweep()  # temporary files of a build that was killed
+        return precompress_site(Path(site_dir), self.cache).report()

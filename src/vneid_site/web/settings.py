@@ -1,4 +1,5 @@
-"""`extra.web` in mkdocs.yml: where the web fonts are cached."""
+"""`extra.web` in mkdocs.yml: where the web fonts and compressed copies are cached, and
+whether the build writes compressed copies at all."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ class WebSettingsError(ValueError):
 @dataclass(frozen=True)
 class WebSettings:
     cache_dir: Path  # absolute
+    precompress: bool  # write .gz and .br copies beside the site's text files
 
 
 def load_web_settings(options: Any, root: Path) -> WebSettings:
@@ -24,17 +26,20 @@ def load_web_settings(options: Any, root: Path) -> WebSettings:
     options = {} if options is None else options
     if not isinstance(options, dict):
         raise WebSettingsError(
-            "mkdocs.yml:\nextra.web: expected a mapping with cache_dir\n"
+            "mkdocs.yml:\nextra.web: expected a mapping with cache_dir and precompress\n"
             "fix: see the extra.web block of the project's own mkdocs.yml"
         )
     problems = [
-        f"extra.web.{key}: unknown setting; expected cache_dir"
+        f"extra.web.{key}: unknown setting; expected cache_dir or precompress"
         for key in options
-        if key not in ("cache_dir",)
+        if key not in ("cache_dir", "precompress")
     ]
     cache_dir = options.get("cache_dir", DEFAULT_CACHE_DIR)
     if not isinstance(cache_dir, str) or not cache_dir.strip():
         problems.append(f"extra.web.cache_dir: expected a folder name, not {cache_dir!r}")
+    precompress = options.get("precompress", False)
+    if not isinstance(precompress, bool):
+        problems.append(f"extra.web.precompress: expected true or false, not {precompress!r}")
     if problems:
         raise WebSettingsError("mkdocs.yml:\n" + "\n".join(problems))
-    return WebSettings((root / cache_dir).resolve())
+    return WebSettings((root / cache_dir).resolve(), precompress)

@@ -158,11 +158,12 @@ def test_web_build_adds_the_fonts_in_place_of_a_stale_stylesheet(tmp_path):
 
 def test_web_build_turns_bad_settings_into_one_clear_error(tmp_path):
     with pytest.raises(WebError) as err:
-        WebBuild.from_config({"cache_dir": 3, "zip": 1}, Path("mkdocs.yml"))
+        WebBuild.from_config({"cache_dir": 3, "precompress": "yes", "zip": 1}, Path("mkdocs.yml"))
     text = str(err.value)
     assert text.startswith("mkdocs.yml:")
     assert "extra.web.zip: unknown setting" in text
     assert "extra.web.cache_dir: expected a folder name" in text
+    assert "extra.web.precompress: expected true or false, not 'yes'" in text
 
 
 def test_nfd_text_needs_no_more_than_the_base_ranges():
