@@ -41,6 +41,7 @@ class WebBuild:
         """The stylesheet and font files to copy into the site (site path -> file), cut down
         to what the site can show: the text of `pages` and of mkdocs.yml."""
         texts = [*pages, self.config_file.read_text(encoding="utf-8")]
+        self.cache.sweep()  # temporary files of a build that was killed mid-write
         try:
             self.fonts = build_web_fonts(self.cache, texts)
         except FontError as err:
@@ -66,5 +67,4 @@ class WebBuild:
         """Write the compressed copies if the settings ask for them: the line for the log."""
         if not self.settings.precompress:
             return None
-        self.cache.sweep()  # temporary files of a build that was killed
         return precompress_site(Path(site_dir), self.cache).report()
