@@ -1,5 +1,6 @@
-"""MkDocs hook for the bilingual site: front matter, dates and translations checked once, fonts,
-language links, page footers (date, history, corrections), a 404 page and sitemap per language."""
+"""MkDocs hook for the bilingual site: front matter, dates and translations checked once, web
+fonts, language links, page footers (date, history, corrections), a 404 page and sitemap per
+language, and compressed copies."""
 
 from __future__ import annotations
 
@@ -20,15 +21,16 @@ from vneid_site.content.front_matter import parse_page_meta
 from vneid_site.content.page_dates import date_pages
 from vneid_site.content.print_links import add_print_urls
 from vneid_site.corrections import NOT_SET, CorrectionsError, corrections_of
-from vneid_site.font_files import FontError, web_font_files
-from vneid_site.i18n.alternates import page_alternates
-from vneid_site.i18n.languages import current_language, from_config
+from vneid_site.i18n.alternates import page_languages
+from vneid_site.i18n.languages import current_language, from_config, is_nested_build
 from vneid_site.i18n.permalinks import retitle_permalinks
 from vneid_site.organisation import OrganisationError, load_organisation
 from vneid_site.page_footer import page_footer
 from vneid_site.site_build import CONFIG_KEY, SiteBuild
+from vneid_site.web.build import WebBuild, WebError
 
 log = logging.getLogger("mkdocs.plugins.vneid.site")
+WEB_KEY = "web_build"  # the web fonts, for the nested language builds and overrides/main.html
 
 
 def on_config(config: MkDocsConfig, **_: Any) -> MkDocsConfig:
@@ -64,12 +66,12 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     if current_language(config) != site.languages.default:
         return files  # checked, and fonts copied, by the default language's build
     _check_pages(site, files, Path(config.docs_dir))
-    try:
-        fonts = web_font_files()
-    except FontError as err:
+    try:  # fonts cut down to the letters the pages can show
+        web = WebBuild.from_config(config.extra.get("web"), Path(config.config_file_path))
+        web.add_fonts(files, lambda path, src: File.generated(config, path, abs_src_path=str(src)))
+    except WebError as err:
         raise PluginError(str(err)) from None
-    for font in fonts:
-        files.append(File.generated(config, f"assets/fonts/{font.name}", abs_src_path=str(font)))
+    config.extra[WEB_KEY] = web
     return files
 
 
@@ -114,20 +116,7 @@ def on_page_context(
 ) -> dict[str, Any]:
     site = _site(config)
     lang = current_language(config)
-    file_lang = getattr(page.file, "locale", lang)
-    files_by_lang = {lang: page.file, **getattr(page.file, "alternates", {})}
-    translated = {
-        code for code, file in files_by_lang.items() if getattr(file, "locale", code) == code
-    }
-    context["site_lang"] = lang
-    context["content_lang"] = file_lang
-    context["untranslated"] = file_lang != lang
-    context["hreflang"] = page_alternates(
-        config.site_url,
-        {code: file.url for code, file in files_by_lang.items()},
-        translated,
-        site.languages.default,
-    )
+    context.update(page_languages(page.file, lang, config.site_url, site.languages.default))
     context["page_meta"] = meta = site.pages.get(page.file.src_uri)
     context["page_footer"] = page_footer(meta, lang, site.corrections, page)
     return context
@@ -147,3 +136,11 @@ def on_post_template(output: str, *, template_name: str, config: MkDocsConfig) -
         # Material's language switch looks for a sitemap beside each language's root.
         write_text_atomic(folder / "sitemap.xml", output)
     return output
+
+
+# After everything that writes into the site: the other languages' builds (static-i18n, -100,
+# runs them nested in this one) and the search index (hooks/search_hook.py, -200).
+@event_priority(-300)
+def on_post_build(*, config: MkDocsConfig) -> None:
+    if not is_nested_build(config) and (done := config.extra[WEB_KEY].finish(config.site_dir)):
+        log.info(done)

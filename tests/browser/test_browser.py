@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 import pytest
@@ -51,7 +52,9 @@ def test_self_hosted_font_is_loaded_and_used(server, visit):
     assert loaded >= 1
     family = seen.page.evaluate("getComputedStyle(document.querySelector('article')).fontFamily")
     assert family.startswith('"Be Vietnam Pro"')
-    assert any(u.endswith("/vneid/assets/fonts/BeVietnamPro-Regular.ttf") for u in seen.requests)
+    regular = re.compile(r"/vneid/assets/fonts/BeVietnamPro-Regular\.[0-9a-f]{10}\.woff2$")
+    assert sum(bool(regular.search(u)) for u in seen.requests) == 1  # preloaded, fetched once
+    assert not [u for u in seen.requests if u.endswith((".ttf", ".otf", ".woff"))]
 
 
 @pytest.mark.parametrize(

@@ -6,10 +6,11 @@ import io
 import re
 
 import pytest
-from tests.support.htmltext import soup, visible_text
-from tests.support.pdfcheck import decode_qr, render_page
 from PIL import Image, ImageChops, ImageStat
 from pypdf import PdfReader
+
+from tests.support.htmltext import soup, visible_text
+from tests.support.pdfcheck import decode_qr, render_page
 
 LANGS = [("vi", ""), ("en", "en/")]
 

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from urllib.parse import urljoin
 
-import pytest
 from tests.support.htmltext import html_pages, soup
-from vneid_site.search.index import encode
 from tests.support.real_docs import EN_TITLES, VI_TITLES
+from vneid_site.search.index import encode
 
 
 def read_index(path):

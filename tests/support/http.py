@@ -16,17 +16,25 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 class SiteServer:
-    """Bound on creation; serves `root` once `start()` is called, until `stop()`."""
+    """Bound on creation; serves `root` once `start()` is called, until `stop()`.
 
-    def __init__(self) -> None:
+    `handler` answers the requests (a SimpleHTTPRequestHandler subclass: the phone benchmark
+    gives one that compresses text); `port` 0 takes a free one.
+    """
+
+    def __init__(
+        self, handler: type[http.server.SimpleHTTPRequestHandler] = _QuietHandler, port: int = 0
+    ) -> None:
         self.root: Path | None = None
-        handler = functools.partial(self._handle)
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.handler = handler
+        self.httpd = http.server.ThreadingHTTPServer(
+            ("127.0.0.1", port), functools.partial(self._handle)
+        )
         self.port = self.httpd.server_address[1]
         self.thread: threading.Thread | None = None
 
     def _handle(self, *args, **kwargs):
-        return _QuietHandler(*args, directory=str(self.root), **kwargs)
+        return self.handler(*args, directory=str(self.root), **kwargs)
 
     def start(self, root: Path) -> None:
         self.root = root

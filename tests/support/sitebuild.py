@@ -63,6 +63,12 @@ def make_fixture_project(tmp: Path, pages: dict[str, str], overrides: str = "") 
     tmp.mkdir(parents=True, exist_ok=True)
     for name in ("hooks", "overrides", "flyer-templates"):
         (tmp / name).symlink_to(ROOT / name)
+    # The web fonts are the same for almost every fixture: subset them once, in the project's
+    # own cache (content-addressed and written atomically, so builds may share it).
+    shared = ROOT / ".cache" / "web"
+    shared.mkdir(parents=True, exist_ok=True)
+    (tmp / ".cache").mkdir()
+    (tmp / ".cache" / "web").symlink_to(shared, target_is_directory=True)
     docs = tmp / "docs"
     (docs / "assets").mkdir(parents=True)
     (docs / "assets" / "images").symlink_to(ROOT / "docs" / "assets" / "images")

@@ -18,11 +18,11 @@ from pathlib import Path
 from typing import Any
 
 from vneid_site.content.schema import PageMeta
-from vneid_site.flyers import worker
+from vneid_site.flyers import previews, worker
 from vneid_site.flyers.cache import FileCache, digest
 from vneid_site.flyers.content import FlyerContentError, extract, is_preview_url
 from vneid_site.flyers.offices import Office
-from vneid_site.flyers.outputs import PREVIEW, CacheMiss, PageJob, PageOutputBuilder
+from vneid_site.flyers.outputs import PREVIEWS, CacheMiss, PageJob, PageOutputBuilder
 from vneid_site.flyers.packs import FOLDER, LAYOUTS, Pack, build_pack, pack_jobs
 from vneid_site.flyers.pool import WorkerError, WorkerPool
 from vneid_site.flyers.records import FlyerRecord, in_order, load_manifest, save_manifest
@@ -119,7 +119,7 @@ class FlyerBuild:
         inputs = digest(
             self.setup.flyer_key,
             self.lookup.qr_key,
-            PREVIEW,
+            *PREVIEWS,
             json.dumps(self.settings.org, sort_keys=True),
             repr((html, meta, lang, url, page_url, bool(self.offices))),
         )
@@ -306,6 +306,8 @@ def _catalogue(
                 "page_url": r.page_url,
                 "pdf": r.paths.flyer_pdf,
                 "preview": r.paths.flyer_png,
+                "preview_2x": r.paths.flyer_png_2x,
+                "preview_size": previews.size(1),
                 "size_kb": max(1, round(r.pdf_bytes / 1024)),
                 "historical": r.historical,
             }

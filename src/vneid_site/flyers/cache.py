@@ -148,7 +148,10 @@ class FileCache:
             os.link(source, dest)  # a new name appears whole: atomic when dest is absent
             return
         except FileExistsError:
-            pass
+            # Already this entry (placed earlier in the build): renaming a link over another
+            # link to the same file would do nothing and leave the temporary link behind.
+            if os.path.samefile(source, dest):
+                return
         except OSError:
             write_bytes_atomic(dest, source.read_bytes())
             return

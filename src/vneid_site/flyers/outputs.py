@@ -8,15 +8,15 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
+from vneid_site.flyers import previews
 from vneid_site.flyers.cache import FileCache, digest, json_digest
 from vneid_site.flyers.content import FlyerContent
 from vneid_site.flyers.paths import output_paths
 from vneid_site.flyers.records import FlyerRecord
 from vneid_site.flyers.render import FlyerRenderer, RenderSettings, fingerprint
 
-# Preview thumbnails: 48 ppi gives a 397 x 561 px image of the A4 flyer (sharp at 2x, 200 px).
-PREVIEW_PPI = 48
-PREVIEW = f".{PREVIEW_PPI}.png"
+# The previews' cache entries, 1x then 2x (see previews.py).
+PREVIEWS = tuple(previews.cache_suffix(scale) for scale in previews.SCALES)
 
 
 class CacheMiss(LookupError):
@@ -103,6 +103,18 @@ class PageOutputBuilder:
             extra["svg"] = self.qr_svg(extra["url"])[1].decode("utf-8")
         return data
 
+    def previews(self, key: str, data: dict[str, Any], src: str) -> None:
+        """The flyer's preview images for the flyers page, made on a miss from one render."""
+        if all(self.cache.valid(key, suffix) for suffix in PREVIEWS):
+            return
+        if not self.can_make:
+            raise CacheMiss(key)
+        for scale, suffix in zip(previews.SCALES, PREVIEWS, strict=True):
+            # A render at each size: fewer in-between colours than a scaled-down one, so the
+            # palette image is smaller; the layout is Typst's, memoised, so it costs little.
+            png = self.renderer.render(data, src=src, fmt="png", ppi=previews.ppi(scale))
+            self.cache.put(key, suffix, previews.palette_png(png))
+
     def build(self, job: PageJob, org: dict[str, Any]) -> FlyerRecord:
         """Write the QR files and, if the page has one, the flyer PDF and its preview."""
         content, src, site_dir = job.content, job.src, job.site_dir
@@ -117,11 +129,7 @@ class PageOutputBuilder:
             pdf_bytes, built = self.cached(
                 flyer_key, ".pdf", lambda: self.renderer.render(data, src=src)
             )
-            self.cached(
-                flyer_key,
-                PREVIEW,
-                lambda: self.renderer.render(data, src=src, fmt="png", ppi=PREVIEW_PPI),
-            )
+            self.previews(flyer_key, data, src)
             if job.base:
                 base = {**data, "contact": False}
                 base_key = digest(self.flyer_key, json_digest(base))
@@ -147,7 +155,7 @@ class PageOutputBuilder:
         """Whether every cache entry of a record (from an earlier build) is still whole."""
         entries = [(record.qr_key, ".svg"), (record.qr_key, ".png")]
         if record.flyer_key:
-            entries += [(record.flyer_key, ".pdf"), (record.flyer_key, PREVIEW)]
+            entries += [(record.flyer_key, suffix) for suffix in (".pdf", *PREVIEWS)]
             if base:
                 if not record.base_key:
                     return False
@@ -164,4 +172,5 @@ class PageOutputBuilder:
         place(record.qr_key, ".png", site_dir / paths.qr_png, folder_exists=True)
         if record.flyer_key:
             place(record.flyer_key, ".pdf", site_dir / paths.flyer_pdf, folder_exists=True)
-            place(record.flyer_key, PREVIEW, site_dir / paths.flyer_png, folder_exists=True)
+            for suffix, path in zip(PREVIEWS, (paths.flyer_png, paths.flyer_png_2x), strict=True):
+                place(record.flyer_key, suffix, site_dir / path, folder_exists=True)

@@ -12,13 +12,18 @@ class OutputPaths:
     qr_svg: str
     qr_png: str
     flyer_pdf: str
-    flyer_png: str
+    flyer_png: str  # the preview on the flyers page, for 1x screens
+    flyer_png_2x: str  # and for 2x and 3x screens
+
+
+# In the order of OutputPaths' fields.
+NAMES = ("qr.svg", "qr.png", "flyer.pdf", "flyer.png", "flyer-2x.png")
 
 
 def output_paths(page_url: str) -> OutputPaths:
     """Files sit beside the page: 'a/b/' -> 'a/b/qr.svg'; 'a/b.html' -> 'a/b.qr.svg'."""
     if page_url in ("", ".", "./") or page_url.endswith("/"):
         base = page_url if page_url.endswith("/") else ""
-        return OutputPaths(f"{base}qr.svg", f"{base}qr.png", f"{base}flyer.pdf", f"{base}flyer.png")
+        return OutputPaths(*(f"{base}{name}" for name in NAMES))
     stem = page_url.rsplit(".", 1)[0]
-    return OutputPaths(f"{stem}.qr.svg", f"{stem}.qr.png", f"{stem}.flyer.pdf", f"{stem}.flyer.png")
+    return OutputPaths(*(f"{stem}.{name}" for name in NAMES))

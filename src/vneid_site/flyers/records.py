@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import astuple, dataclass, replace
 from pathlib import Path
 
 from vneid_site.atomic_write import write_text_atomic
@@ -47,7 +47,7 @@ def save_manifest(path: Path, records: dict[str, FlyerRecord | None]) -> None:
             "page_url": r.page_url,
             "title": r.title,
             "historical": r.historical,
-            "paths": [r.paths.qr_svg, r.paths.qr_png, r.paths.flyer_pdf, r.paths.flyer_png],
+            "paths": list(astuple(r.paths)),
             "qr_key": r.qr_key,
             "flyer_key": r.flyer_key,
             "pdf_bytes": r.pdf_bytes,

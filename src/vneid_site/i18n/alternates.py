@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urljoin
 
 
@@ -38,3 +39,18 @@ def page_alternates(
     if default_lang in urls_by_lang:
         out.append(Alternate("x-default", absolute_url(site_url, urls_by_lang[default_lang])))
     return out
+
+
+def page_languages(file: Any, lang: str, site_url: str, default: str) -> dict[str, Any]:
+    """What a page's template needs to know of its languages, from its MkDocs file (read
+    duck-typed: mkdocs-static-i18n gives it `locale` and `alternates`)."""
+    file_lang = getattr(file, "locale", lang)
+    files_by_lang = {lang: file, **getattr(file, "alternates", {})}
+    translated = {code for code, f in files_by_lang.items() if getattr(f, "locale", code) == code}
+    urls = {code: f.url for code, f in files_by_lang.items()}
+    return {
+        "site_lang": lang,
+        "content_lang": file_lang,
+        "untranslated": file_lang != lang,
+        "hreflang": page_alternates(site_url, urls, translated, default),
+    }

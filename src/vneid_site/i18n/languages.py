@@ -111,6 +111,12 @@ def from_config(config: Any) -> Languages:
     return Languages((default, *(code for code in codes if code != default)))
 
 
+def is_nested_build(config: Any) -> bool:
+    """Whether this is one of the builds static-i18n runs inside the default language's
+    on_post_build (the other languages'), rather than the outermost one."""
+    return bool(getattr(_i18n(config), "building", False))
+
+
 def current_language(config: Any) -> str:
     """The language being built; static-i18n leaves it None until its own on_config."""
     plugin = _i18n(config)

@@ -71,3 +71,21 @@ def test_a_verified_entry_is_trusted_until_its_size_or_time_changes(tmp_path):
     entry.write_bytes(b"%PDF fl")
     assert not cache.valid(key, ".pdf")
     assert not FileCache(tmp_path).valid(key, ".png")
+
+
+def test_placing_an_entry_again_leaves_the_file_and_no_temporary_link(tmp_path):
+    # A page whose flyer came from the cache but whose preview did not is placed twice in one
+    # build (by the MkDocs process, then by the worker); rename() between two links to the
+    # same file does nothing, so a temporary link must not be left in the site.
+    cache = FileCache(tmp_path / "cache")
+    key = "ef" * 32
+    cache.put(key, ".pdf", b"%PDF flyer")
+    dest = tmp_path / "site" / "page" / "flyer.pdf"
+    for _ in range(2):
+        cache.place(key, ".pdf", dest)
+    assert sorted(p.name for p in dest.parent.iterdir()) == ["flyer.pdf"]
+    assert dest.read_bytes() == b"%PDF flyer"
+    cache.put(key, ".pdf", b"%PDF other")  # a new entry under the same name: replaced
+    cache.place(key, ".pdf", dest)
+    assert dest.read_bytes() == b"%PDF other"
+    assert sorted(p.name for p in dest.parent.iterdir()) == ["flyer.pdf"]
