@@ -21,6 +21,7 @@ from vneid_site.checks.page_checks import Page, Site, anchors_of, check_page, fi
 from vneid_site.checks.source_times import source_times
 from vneid_site.checks.translations import check_parity, check_staleness
 from vneid_site.content.problems import Problem
+from vneid_site.content.rendering import MarkdownRenderer, RenderingError
 from vneid_site.i18n.languages import Languages
 from vneid_site.project import load_settings
 
@@ -82,7 +83,12 @@ def run(root: Path, paths: list[str], fix: bool, max_age_days: float | None) -> 
         return anchors_of(page.text) if page is not None else None
 
     files = frozenset(p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file())
-    site = Site(files, languages, anchors)
+    try:
+        renderer = MarkdownRenderer(settings.markdown_extensions)
+    except RenderingError as err:
+        print(err, file=sys.stderr)
+        return 2
+    site = Site(files, languages, anchors, renderer.render)
     problems: list[Problem] = []
     for src, page in pages.items():
         if chosen is None or src in chosen:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -28,15 +29,17 @@ class ProjectSettings:
     docs_dir: Path
     languages: Languages
     max_age_days: float  # how far a translation may lag behind its source
+    markdown_extensions: tuple[Any, ...] = ()  # as mkdocs.yml lists them
 
 
 def load_settings(root: Path) -> ProjectSettings:
     """Settings of the project in `root`, with the site's defaults for anything missing."""
-    docs, languages = "docs", Languages()
+    docs, languages, extensions = "docs", Languages(), ()
     config_file = root / "mkdocs.yml"
     if config_file.is_file():
         config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
         docs = config.get("docs_dir") or docs
+        extensions = tuple(config.get("markdown_extensions") or ())
         for plugin in config.get("plugins") or []:
             if isinstance(plugin, dict) and isinstance(plugin.get("i18n"), dict):
                 langs = plugin["i18n"].get("languages") or []
@@ -51,4 +54,4 @@ def load_settings(root: Path) -> ProjectSettings:
         table = tomllib.loads(pyproject.read_text(encoding="utf-8"))
         checks = table.get("tool", {}).get("vneid", {}).get("checks", {})
         max_age = float(checks.get("max_age_days", max_age))
-    return ProjectSettings(root, root / docs, languages, max_age)
+    return ProjectSettings(root, root / docs, languages, max_age, extensions)
