@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -59,10 +60,9 @@ def make_fixture_project(tmp: Path, pages: dict[str, str], overrides: str = "") 
     for name in ("hooks", "overrides", "flyer-templates"):
         (tmp / name).symlink_to(ROOT / name)
     docs = tmp / "docs"
-    (docs / "assets").mkdir(parents=True)
-    (docs / "assets" / "images").symlink_to(ROOT / "docs" / "assets" / "images")
-    (docs / "assets" / "stylesheets").symlink_to(ROOT / "docs" / "assets" / "stylesheets")
-    (docs / "assets" / "javascripts").symlink_to(ROOT / "docs" / "assets" / "javascripts")
+    # Copied, not linked: the build refuses symbolic links under docs/.
+    for name in ("images", "stylesheets", "javascripts"):
+        shutil.copytree(ROOT / "docs" / "assets" / name, docs / "assets" / name)
     for rel, text in pages.items():
         path = docs / rel
         path.parent.mkdir(parents=True, exist_ok=True)
