@@ -49,5 +49,5 @@ def test_the_meta_tag_comes_right_after_the_charset_and_only_once():
 
 
 def test_a_page_without_a_head_is_an_error_naming_it():
-    with pytest.raises(CspError, match="^404.html: the page has no <head>"):
+    with pytest.raises(CspError, match=r"^404\.html: the page has no <head>"):
         add_csp("<p>no head</p>", "404.html")
