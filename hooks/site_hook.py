@@ -3,11 +3,11 @@ language alternates, and a 404 page and sitemap per language."""
 
 from __future__ import annotations
 
-import html
 import logging
 from pathlib import Path
 from typing import Any
 
+from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -15,9 +15,10 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from vneid_site.atomic_write import write_text_atomic
-from vneid_site.checks.translations import check_parity
-from vneid_site.content.front_matter import parse_page_meta
+from vneid_site.checks.repository import repository_problems
 from vneid_site.content.print_links import add_print_urls
+from vneid_site.content.sanitise import clean_page, refusal
+from vneid_site.csp import CspError, add_csp
 from vneid_site.font_files import FontError, web_font_files
 from vneid_site.i18n.alternates import page_alternates
 from vneid_site.i18n.languages import current_language, from_config
@@ -39,6 +40,8 @@ def on_config(config: MkDocsConfig, **_: Any) -> MkDocsConfig:
     lang = current_language(config)
     if lang == languages.default or not isinstance(config.extra.get(CONFIG_KEY), SiteBuild):
         config.extra[CONFIG_KEY] = SiteBuild(languages)
+        if found := repository_problems(config):  # before MkDocs lists docs/, following links
+            raise PluginError("\n".join(map(str, found)))
     try:
         config.extra["org"] = load_organisation(
             config.extra.get("organisation"), lang, languages.codes
@@ -58,7 +61,14 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     site = _site(config)
     if current_language(config) != site.languages.default:
         return files  # checked, and fonts copied, by the default language's build
-    _check_pages(site, files)
+    pages = ((file.src_uri, file.content_string) for file in files.documentation_pages())
+    problems, warnings = site.read_pages(pages)
+    if problems:
+        raise PluginError(
+            f"{len(problems)} front matter problem(s):\n" + "\n".join(map(str, problems))
+        )
+    for problem in warnings:
+        log.warning(str(problem))
     try:
         fonts = web_font_files()
     except FontError as err:
@@ -68,36 +78,23 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     return files
 
 
-def _check_pages(site: SiteBuild, files: Files) -> None:
-    problems = []
-    sources = []
-    for file in files.documentation_pages():
-        meta, found = parse_page_meta(file.content_string, f"docs/{file.src_uri}")
-        problems += found
-        if meta is not None:
-            site.pages[file.src_uri] = meta
-        sources.append(file.src_uri)
-    if problems:
-        raise PluginError(
-            f"{len(problems)} front matter problem(s):\n" + "\n".join(map(str, problems))
-        )
-    # The same check as scripts/check_content.py; in the build a missing translation is a
-    # warning (it fails --strict), because the site still shows the untranslated page.
-    for problem in check_parity(sources, site.languages):
-        log.warning(str(problem))
-
-
 def on_page_markdown(markdown: str, *, page: Page, **_: Any) -> str:
-    # Themes print titles as HTML, as MkDocs makes them from a Markdown heading; a title from
-    # front matter is plain text, so "<" or "&" in it must be escaped once, here.
-    title = page.meta.get("title")
-    if isinstance(title, str):
-        page.meta["title"] = html.escape(title, quote=False)
+    # A front matter title is plain text, but themes print titles as HTML: escape it once, as
+    # Markup, which a template's `| e` leaves as it is rather than escaping it twice.
+    if isinstance(title := page.meta.get("title"), str):
+        page.meta["title"] = escape(title)
     return markdown
 
 
+# Only the page body (the contributor's Markdown) passes here; the theme is trusted. Refused
+# HTML stops the build; stripped HTML is a warning (so --strict fails).
 def on_page_content(html: str, *, page: Page, **_: Any) -> str:
-    return add_print_urls(html, page.canonical_url or "")
+    checked = clean_page(html, page.file.content_string, f"docs/{page.file.src_uri}")
+    if checked.refused:
+        raise PluginError(refusal(checked.refused))
+    for problem in checked.stripped:
+        log.warning(str(problem))
+    return add_print_urls(checked.html, page.canonical_url or "")
 
 
 def on_page_context(
@@ -123,9 +120,22 @@ def on_page_context(
     return context
 
 
+@event_priority(-1000)  # last of all: the policy hashes the finished page's inline scripts
+def on_post_page(output: str, *, page: Page, **_: Any) -> str:
+    return _with_csp(output, page.file.src_uri)
+
+
+def _with_csp(output: str, name: str) -> str:
+    try:
+        return add_csp(output, name)
+    except CspError as err:
+        raise PluginError(str(err)) from None
+
+
 def on_post_template(output: str, *, template_name: str, config: MkDocsConfig) -> str:
     languages = _site(config).languages
     lang = current_language(config)
+    output = _with_csp(output, template_name) if template_name == "404.html" else output
     if lang == languages.default:
         return output
     folder = Path(config.site_dir) / languages.root(lang)

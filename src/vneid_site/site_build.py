@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from vneid_site.checks.translations import check_parity
+from vneid_site.content.front_matter import parse_page_meta
+from vneid_site.content.problems import Problem
 from vneid_site.content.schema import PageMeta
 from vneid_site.i18n.languages import Languages
 
@@ -20,6 +24,22 @@ class SiteBuild:
 
     languages: Languages
     pages: dict[str, PageMeta] = field(default_factory=dict)  # docs path -> front matter
+
+    def read_pages(self, sources: Iterable[tuple[str, str]]) -> tuple[list[Problem], list[Problem]]:
+        """Parse the front matter of every (docs path, text); return (problems, warnings).
+
+        The same checks as scripts/check_content.py; in the build a missing translation is a
+        warning (it fails --strict), because the site still shows the untranslated page.
+        """
+        problems: list[Problem] = []
+        paths = []
+        for src, text in sources:
+            meta, found = parse_page_meta(text, f"docs/{src}")
+            problems += found
+            if meta is not None:
+                self.pages[src] = meta
+            paths.append(src)
+        return problems, check_parity(paths, self.languages)
 
 
 class SiteBuildMissing(RuntimeError):
