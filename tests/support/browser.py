@@ -19,6 +19,12 @@ CHROMIUM_ARGS = [
 ]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 PHONE = {"width": 360, "height": 740}
+# Records every Content-Security-Policy violation of a page from its first script on.
+CSP_LISTENER = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", (e) => window.__cspViolations.push(
+  `${e.effectiveDirective} blocked ${e.blockedURI || "inline"} ${e.sample || ""}`.trim()));
+"""
 DESKTOP = {"width": 1280, "height": 900}
 
 
@@ -33,6 +39,7 @@ class Visit:
         self.failures: list[str] = []
         self.page.on("console", lambda m: self.console.append(f"{m.type}: {m.text}"))
         self.page.on("pageerror", lambda e: self.console.append(f"pageerror: {e}"))
+        self.page.add_init_script(CSP_LISTENER)
         self.page.on("request", lambda r: self.requests.append(r.url))
         self.page.on("requestfailed", lambda r: self.failures.append(r.url))
         self.page.on(
@@ -40,6 +47,11 @@ class Visit:
             lambda r: self.failures.append(f"{r.status} {r.url}") if r.status >= 400 else None,
         )
         self.page.goto(url, wait_until="networkidle")
+
+    def csp_violations(self) -> list[str]:
+        """What the page's policy blocked: its events, and the console's reports of them."""
+        events = self.page.evaluate("window.__cspViolations || []")
+        return events + [m for m in self.console if "Content Security Policy" in m]
 
     def close(self) -> None:
         self.context.close()

@@ -1,0 +1,100 @@
+"""The served site under its Content-Security-Policy, in headless Chromium: no violation on any
+page, and search, the language switch, the palette toggle, highlighting and the flyers page
+all still work."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.support.browser import PHONE, Visit, page_opener
+from tests.support.http import SiteServer
+from tests.support.real_docs import VI_TITLES, page_dir, sources
+
+ALL_PAGES = [page_dir(src, lang) for lang in ("vi", "en") for src in sources("vi")]
+
+
+@pytest.fixture
+def visit(browser):
+    yield from page_opener(browser)
+
+
+def csp_of(seen: Visit) -> str:
+    return seen.page.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute("content")
+
+
+@pytest.mark.parametrize("path", [*ALL_PAGES, "404.html", "en/404.html"])
+def test_every_page_runs_under_its_policy_without_a_violation(server, visit, path):
+    seen = visit(server + path, PHONE)
+    assert "script-src 'self' 'sha256-" in csp_of(seen)
+    # The theme's scripts ran: its components are mounted and the palette is applied.
+    seen.page.wait_for_function("document.body.dataset.mdColorScheme !== undefined")
+    assert seen.page.evaluate("typeof __md_get") == "function"
+    assert seen.csp_violations() == []
+    assert [m for m in seen.console if m.startswith(("error", "pageerror"))] == []
+
+
+def test_palette_toggle_switches_to_dark_and_back(server, visit):
+    seen = visit(server)
+    scheme = "document.body.getAttribute('data-md-color-scheme')"
+    assert seen.page.evaluate(scheme) == "default"
+    seen.page.locator("form[data-md-component=palette] label:visible").first.click()
+    assert seen.page.evaluate(scheme) == "slate"
+    seen.page.locator("form[data-md-component=palette] label:visible").first.click()
+    assert seen.page.evaluate(scheme) == "default"
+    assert seen.csp_violations() == []
+
+
+@pytest.mark.parametrize(("lang", "query"), [("", "dang ky"), ("en/", "register")])
+def test_search_worker_finds_and_highlights_under_the_policy(server, visit, lang, query):
+    seen = visit(server + lang)
+    box = seen.page.locator(".md-search__input")
+    box.click()
+    box.fill(query)
+    box.press("End")  # Material searches on keyup
+    first = seen.page.locator(".md-search-result__item").first
+    first.wait_for()
+    first.locator("a").first.click()
+    seen.page.wait_for_url(re.compile(r"\?h="))
+    seen.page.locator("article mark").first.wait_for()
+    assert seen.csp_violations() == []
+
+
+def test_language_switch_under_the_policy(server, visit):
+    seen = visit(server + "huong-dan/dang-ky-vneid/")
+    seen.page.locator(".md-header__option .md-select button").hover()
+    seen.page.locator(".md-select__link[hreflang=en]").click()
+    seen.page.wait_for_url(server + "en/huong-dan/dang-ky-vneid/")
+    assert seen.page.evaluate("document.documentElement.lang") == "en"
+    assert seen.csp_violations() == []
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_flyers_page_shows_its_previews_under_the_policy(server, visit, lang):
+    seen = visit(server + page_dir("to-roi.md", lang))
+    previews = seen.page.locator(".site-catalogue__item img")
+    assert previews.count() >= len(VI_TITLES) - 2
+    loaded = seen.page.evaluate(
+        "[...document.querySelectorAll('.site-catalogue__item img')].every(i => i.naturalWidth)"
+    )
+    assert loaded
+    assert seen.csp_violations() == []
+
+
+def test_the_listener_sees_a_violation_when_a_hash_is_missing(site, browser, tmp_path):
+    """Control: with one hash taken out of the policy, the theme's script is blocked and the
+    tests above would see it."""
+    html = (site.dir / "index.html").read_text(encoding="utf-8")
+    tampered = re.sub(r" 'sha256-[^']+'", "", html, count=1)
+    assert tampered != html
+    (tmp_path / "index.html").write_text(tampered, encoding="utf-8")
+    server = SiteServer()
+    server.start(tmp_path)
+    try:
+        seen = Visit(browser, f"http://127.0.0.1:{server.port}/", PHONE)
+        violations = seen.csp_violations()
+        seen.close()
+    finally:
+        server.stop()
+    assert any(v.startswith("script-src-elem blocked inline") for v in violations), violations
