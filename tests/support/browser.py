@@ -50,7 +50,8 @@ class Visit:
 
     def csp_violations(self) -> list[str]:
         """What the page's policy blocked: its events, and the console's reports of them."""
-        events = self.page.evaluate("window.__cspViolations || []")
+        events = self.page.evaluate("window.__cspViolations")
+        assert events is not None, "the violation listener did not run in this page"
         return events + [m for m in self.console if "Content Security Policy" in m]
 
     def close(self) -> None:
