@@ -153,3 +153,24 @@ def test_committed_generated_files_stop_the_build(tmp_path):
     result = run_mkdocs(config, tmp_path / "site", URL)
     assert result.returncode != 0 and "Traceback" not in result.log
     assert "generated files are committed to git: site/evil.html" in result.log
+
+
+def test_yaml_aliases_in_front_matter_stop_the_build_at_once(tmp_path):
+    rows = ["a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    rows += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 9)]
+    bomb = "---\ntitle: Bom\ndescription: Mô tả.\n" + "\n".join(rows) + "\n---\n\nNội dung.\n"
+    pages = {**GOOD, "bom.md": bomb, "bom.en.md": page("Bomb")}
+    config = make_fixture_project(tmp_path / "project", pages, NO_FLYERS)
+    result = run_mkdocs(config, tmp_path / "site", URL)  # the suite's timeout is its deadline
+    assert result.returncode != 0 and "Traceback" not in result.log
+    assert "docs/bom.md:4: the front matter uses a YAML anchor or alias (&a0)" in result.log
+
+
+def test_a_page_address_too_long_for_a_printed_code_is_named(tmp_path):
+    name = "huong-dan-" + "rat-dai-" * 24  # the address passes 200 characters
+    pages = {**GOOD, f"{name}.md": page("Dài"), f"{name}.en.md": page("Long")}
+    config = make_fixture_project(tmp_path / "project", pages)
+    result = run_mkdocs(config, tmp_path / "site", URL)
+    assert result.returncode != 0 and "Traceback" not in result.log
+    assert f"docs/{name}.md: the page's address is 228 characters long" in result.log
+    assert "ValueError" not in result.log and "fix: give the file" in result.log
