@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -61,7 +62,8 @@ def encode(index: dict[str, Any]) -> bytes:
 
 def words(html: str) -> list[str]:
     """The words of an index field as Material's tokenizer cuts them, tags left out."""
-    return [w for w in re.split(SEPARATOR, re.sub(r"<[^>]*>", " ", html)) if w]
+    # "[^<>]": a "<" that never closes costs one scan to the next "<", not to the end.
+    return [w for w in re.split(SEPARATOR, re.sub(r"<[^<>]*>", " ", html)) if w]
 
 
 def folded_words(html: str) -> str:
@@ -106,13 +108,22 @@ def add_word_forms(docs: list[Doc]) -> list[Doc]:
         doc = dict(doc)
         for field in SHAPED_FIELDS:
             present = _english_words(doc.get(field, ""))
-            forms = set().union(*(families.get(stem(w), ()) for w in present if len(w) >= MIN_FORM))
+            stems = {stem(w) for w in present if len(w) >= MIN_FORM}
+            forms = set().union(*(families.get(s, ()) for s in stems))
             # A form that starts a word already present is found by prefix anyway.
-            extra = sorted(f for f in forms if not any(w.startswith(f) for w in present))
+            ordered = sorted(present)
+            extra = sorted(f for f in forms if not _starts_a_word(f, ordered))
             if extra:
                 doc[field + FORMS_SUFFIX] = " ".join(extra)
         out.append(doc)
     return out
+
+
+def _starts_a_word(prefix: str, ordered: list[str]) -> bool:
+    """Whether a word of `ordered` (sorted) starts with `prefix`: the words that do come right
+    after it in order, so one binary search answers."""
+    i = bisect_left(ordered, prefix)
+    return i < len(ordered) and ordered[i].startswith(prefix)
 
 
 PROFILES: dict[str, Profile] = {
