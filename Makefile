@@ -28,8 +28,9 @@ $(VENV)/.verify-installed: requirements-verify.txt $(VENV)/.site-installed
 	$(BIN)/python -m pip install --quiet --require-hashes -r requirements-verify.txt
 	touch $@
 
+# --ignore-scripts: no package's install script runs on a developer's machine or in CI.
 node_modules/.installed: package.json package-lock.json
-	npm ci --no-audit --no-fund --loglevel=error
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
 site: $(VENV)/.site-installed
