@@ -57,6 +57,7 @@ system-deps:
 lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/zizmor --offline --quiet .github/workflows
 
 format: $(VENV)/.dev-installed
 	$(BIN)/ruff check --fix .
