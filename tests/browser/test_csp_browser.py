@@ -5,12 +5,15 @@ all still work."""
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 
 import pytest
 
-from tests.support.browser import PHONE, Visit, page_opener
+from tests.support.browser import DESKTOP, PHONE, Visit, page_opener
 from tests.support.http import SiteServer
 from tests.support.real_docs import VI_TITLES, page_dir, sources
+from tests.support.sitebuild import ROOT
 
 ALL_PAGES = [page_dir(src, lang) for lang in ("vi", "en") for src in sources("vi")]
 
@@ -98,3 +101,39 @@ def test_the_listener_sees_a_violation_when_a_hash_is_missing(site, browser, tmp
     finally:
         server.stop()
     assert any(v.startswith("script-src-elem blocked inline") for v in violations), violations
+
+
+def test_the_readme_http_headers_hold_with_the_meta_policy(site, browser):
+    """Served as README's nginx and Apache examples serve it: the header policy printed by
+    scripts/csp_header.py, framing refused, with each page's own <meta> policy too."""
+    policy = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "csp_header.py"), str(site.dir)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    assert policy.endswith("; frame-ancestors 'none'")
+    headers = {
+        "Content-Security-Policy": policy,
+        "X-Content-Type-Options": "nosniff",
+        "Referrer-Policy": "strict-origin-when-cross-origin",
+    }
+    server = SiteServer(headers)
+    server.start(site.dir.parent)
+    url = f"http://127.0.0.1:{server.port}/{site.dir.name}/"
+    try:
+        for path in ("", "en/huong-dan/dang-ky-vneid/", "to-roi/", "en/404.html"):
+            seen = Visit(browser, url + path, PHONE)
+            assert seen.page.evaluate("typeof __md_get") == "function"
+            assert seen.csp_violations() == [], path
+            seen.close()
+        seen = Visit(browser, url, DESKTOP)
+        box = seen.page.locator(".md-search__input")
+        box.click()
+        box.fill("dang ky")
+        box.press("End")
+        seen.page.locator(".md-search-result__item").first.wait_for()
+        assert seen.csp_violations() == []
+        seen.close()
+    finally:
+        server.stop()

@@ -8,25 +8,36 @@ import http.server
 import socket
 import threading
 from pathlib import Path
+from typing import ClassVar
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    extra_headers: ClassVar[dict[str, str]] = {}
+
     def log_message(self, *args: object) -> None:
         pass
 
+    def end_headers(self) -> None:
+        for name, value in self.extra_headers.items():
+            self.send_header(name, value)
+        super().end_headers()
+
 
 class SiteServer:
-    """Bound on creation; serves `root` once `start()` is called, until `stop()`."""
+    """Bound on creation; serves `root` once `start()` is called, until `stop()`, with
+    `headers` added to every response (as a web server configured for the site would)."""
 
-    def __init__(self) -> None:
+    def __init__(self, headers: dict[str, str] | None = None) -> None:
         self.root: Path | None = None
+        self.headers = dict(headers or {})
         handler = functools.partial(self._handle)
         self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self.port = self.httpd.server_address[1]
         self.thread: threading.Thread | None = None
 
     def _handle(self, *args, **kwargs):
-        return _QuietHandler(*args, directory=str(self.root), **kwargs)
+        handler = type("_Handler", (_QuietHandler,), {"extra_headers": self.headers})
+        return handler(*args, directory=str(self.root), **kwargs)
 
     def start(self, root: Path) -> None:
         self.root = root
