@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from tests.support.browser import DESKTOP, PHONE, Visit, page_opener
+from tests.support.browser import DESKTOP, PHONE, Visit, page_opener, wait_until
 from tests.support.http import SiteServer
 from tests.support.real_docs import VI_TITLES, page_dir, sources
 from tests.support.sitebuild import ROOT
@@ -32,7 +32,7 @@ def test_every_page_runs_under_its_policy_without_a_violation(server, visit, pat
     seen = visit(server + path, PHONE)
     assert "script-src 'self' 'sha256-" in csp_of(seen)
     # The theme's scripts ran: its components are mounted and the palette is applied.
-    seen.page.wait_for_function("document.body.dataset.mdColorScheme !== undefined")
+    wait_until(seen.page, "document.body.dataset.mdColorScheme !== undefined")
     assert seen.page.evaluate("typeof __md_get") == "function"
     assert seen.csp_violations() == []
     assert [m for m in seen.console if m.startswith(("error", "pageerror"))] == []

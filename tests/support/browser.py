@@ -3,8 +3,10 @@ with what they logged and requested."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 from tests.support.sitebuild import ROOT
 
@@ -56,6 +58,23 @@ class Visit:
 
     def close(self) -> None:
         self.context.close()
+
+
+def wait_until(page, expression: str, arg: Any = None, timeout: float = 30.0) -> None:
+    """Poll a JavaScript function or expression until it is truthy. Playwright's own
+    wait_for_function compiles its predicate inside the page, which the site's
+    Content-Security-Policy forbids (no 'unsafe-eval'); evaluate() is not compiled there."""
+    end = time.monotonic() + timeout
+    while not page.evaluate(expression, arg):
+        if time.monotonic() > end:
+            raise AssertionError(f"gave up waiting for: {expression.strip()[:120]}")
+        page.wait_for_timeout(50)
+
+
+def add_script(page, path: Path) -> None:
+    """Run a test tool (axe-core) in the page: not as a <script> tag, which the page's policy
+    would block, but through evaluate()."""
+    page.evaluate(path.read_text(encoding="utf-8"))
 
 
 def page_opener(browser, kind: type[Visit] = Visit) -> Iterator[Callable[..., Visit]]:
