@@ -50,6 +50,7 @@ serve: $(VENV)/.site-installed
 flyer-preview: $(VENV)/.site-installed
 	$(BIN)/python scripts/preview_flyer.py
 	$(BIN)/python scripts/preview_flyer.py --pack
+	$(BIN)/python scripts/preview_flyer.py --office
 
 system-deps:
 	@sh scripts/install-system-deps.sh

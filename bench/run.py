@@ -21,7 +21,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench.synthetic import site_pages
+from bench.synthetic import offices_csv, site_pages
 from tests.support.sitebuild import ROOT, make_fixture_project
 
 SITE_URL = "https://bench.example.gov.vn/vneid/"
@@ -69,10 +69,13 @@ def timed_build(config: Path, site: Path, python: str = sys.executable) -> Sampl
     return Sample(seconds, peak / 1024)
 
 
-def make_project(tmp: Path, n: int) -> tuple[Path, Path, Path]:
+def make_project(tmp: Path, n: int, offices: int = 0) -> tuple[Path, Path, Path]:
     """The synthetic project (as the tests make fixture projects), with its hooked and its
-    plain (no hooks) configuration."""
-    hooked = make_fixture_project(tmp, site_pages(n))
+    plain (no hooks) configuration; with `offices`, an offices file of that many rows."""
+    extra = "extra:\n  flyers:\n    offices: offices.csv\n" if offices else ""
+    hooked = make_fixture_project(tmp, site_pages(n), extra)
+    if offices:
+        (tmp / "offices.csv").write_text(offices_csv(offices), encoding="utf-8")
     plain = tmp / "mkdocs-plain.yml"
     plain.write_text(f"INHERIT: {hooked}\nhooks: []\n")
     edited = tmp / "docs" / "muc-00" / "trang-0001.md"
@@ -115,10 +118,10 @@ def bench_peer(n: int, rounds: int, python: str) -> dict:
     }
 
 
-def bench(n: int, rounds: int) -> dict:
+def bench(n: int, rounds: int, offices: int = 0) -> dict:
     with tempfile.TemporaryDirectory(prefix=f"bench-{n}-") as name:
         tmp = Path(name)
-        hooked, plain, edited = make_project(tmp, n)
+        hooked, plain, edited = make_project(tmp, n, offices)
         cache = tmp / ".cache"
         runs: dict[str, list[Sample]] = {k: [] for k in ("plain", "cold", "warm", "incremental")}
         timed_build(plain, tmp / "site-plain")  # warm the OS file cache and bytecode once
@@ -132,18 +135,26 @@ def bench(n: int, rounds: int) -> dict:
             edited.write_text(text.replace("\n1. ", f"\n1. (Lần {r}) ", 1), encoding="utf-8")
             runs["incremental"].append(timed_build(hooked, tmp / "site"))
         flyers = len(list((tmp / "site").rglob("flyer.pdf")))
+        office_packs = len(list((tmp / "site" / "assets" / "flyers" / "offices").glob("*/*.pdf")))
     med = {k: statistics.median(s.seconds for s in v) for k, v in runs.items()}
     mem = {k: statistics.median(s.peak_mb for s in v) for k, v in runs.items()}
+    # Every office gets each page's flyer again, with its own contact box.
+    office_flyers = flyers * offices
     return {
         "pages_per_language": n,
+        "offices": offices,
         "flyers": flyers,
+        "office_flyers": office_flyers,
+        "office_packs": office_packs,
         "seconds": {k: round(v, 2) for k, v in med.items()},
         "peak_mb": {k: round(v, 1) for k, v in mem.items()},
         "ratio": {k: round(med[k] / med["plain"], 2) for k in ("cold", "warm", "incremental")},
         "memory_ratio": {
             k: round(mem[k] / mem["plain"], 2) for k in ("cold", "warm", "incremental")
         },
-        "cold_ms_per_flyer": round((med["cold"] - med["plain"]) / max(flyers, 1) * 1000, 1),
+        "cold_ms_per_flyer": round(
+            (med["cold"] - med["plain"]) / max(flyers + office_flyers, 1) * 1000, 1
+        ),
         "plain_ms_per_page": round(med["plain"] / (2 * n) * 1000, 1),
         "cold_ms_per_page": round(med["cold"] / (2 * n) * 1000, 1),
     }
@@ -153,6 +164,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-n", type=int, action="append", help="pages per language (repeatable)")
     parser.add_argument("-r", "--rounds", type=int, default=3)
+    parser.add_argument(
+        "--offices",
+        type=int,
+        action="append",
+        help="rows in a synthetic offices file (repeatable; default 0)",
+    )
     parser.add_argument("--json", type=Path, help="also write the results here")
     parser.add_argument(
         "--peer-python",
@@ -167,9 +184,10 @@ def main() -> None:
         return
     results = []
     for n in sizes:
-        result = bench(n, args.rounds)
-        results.append(result)
-        print(json.dumps(result, ensure_ascii=False), flush=True)
+        for offices in args.offices or [0]:
+            result = bench(n, args.rounds, offices)
+            results.append(result)
+            print(json.dumps(result, ensure_ascii=False), flush=True)
     if len(results) > 1:
         first, last = results[0], results[-1]
         print(

@@ -66,3 +66,16 @@ def site_pages(n: int, seed: int = 7) -> dict[str, str]:
         pages[f"{name}.md"] = page_source(i, "vi", rng)
         pages[f"{name}.en.md"] = page_source(i, "en", rng)
     return pages
+
+
+def offices_csv(n: int) -> str:
+    """An offices file of n rows of test data (no real office, address or number)."""
+    rows = ["id,name,name_en,address,address_en,phone,hours,hours_en"]
+    for i in range(1, n + 1):
+        kind = ("phuong", "Phường") if i % 2 else ("xa", "Xã")
+        rows.append(
+            f'{kind[0]}-{i},"Bộ phận Một cửa {kind[1]} Thử {i}",,"Số {i}, đường Thử, '
+            f'{kind[1].lower()} Thử {i}",,0000 000 {i:03d},"Thứ Hai–Thứ Sáu, 7:30–17:00",'
+            '"Mon–Fri, 7:30–17:00"'
+        )
+    return "\r\n".join(rows) + "\r\n"

@@ -15,12 +15,11 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from vneid_site.flyers.build import FlyerBuild
-from vneid_site.flyers.content import FlyerContentError
+from vneid_site.flyers.build import CORE_ERRORS, FlyerBuild
+from vneid_site.flyers.offices import OfficeListError
 from vneid_site.flyers.packs import VOLUME_SIZE
-from vneid_site.flyers.pool import WorkerError, WorkerPool
-from vneid_site.flyers.render import FlyerError
-from vneid_site.flyers.settings import page_links, preview_notice, resolve_settings
+from vneid_site.flyers.pool import WorkerPool
+from vneid_site.flyers.settings import page_links, pool_size, preview_notice, resolve_settings
 from vneid_site.font_files import FontError
 from vneid_site.i18n.languages import current_language
 from vneid_site.site_build import CONFIG_KEY, SiteBuildMissing, shared
@@ -38,6 +37,10 @@ class FlyersConfig(base.Config):
     cache_dir = opt.Type(str, default=".cache/flyers")
     # Flyers per print-pack file; a larger site gets several volumes.
     pack_volume = opt.Type(int, default=VOLUME_SIZE)
+    # The offices (a CSV file, relative to mkdocs.yml): each gets its own print packs.
+    offices = opt.Optional(opt.Type(str))
+    # Worker processes for the flyers; default: one per core, but the one MkDocs renders on.
+    workers = opt.Optional(opt.Type(int))
 
 
 @contextmanager
@@ -45,7 +48,7 @@ def _plugin_errors() -> Iterator[None]:
     # Core failures become a clean PluginError (no traceback); queued work is dropped.
     try:
         yield
-    except (FlyerContentError, FlyerError, FontError, SiteBuildMissing, WorkerError) as err:
+    except (*CORE_ERRORS, FontError, OfficeListError, SiteBuildMissing) as err:
         if _build is not None:
             _build.cancel()
         raise PluginError(str(err)) from None
@@ -58,9 +61,7 @@ _build: FlyerBuild | None = None
 
 def on_config(config: MkDocsConfig, **_: Any) -> MkDocsConfig:
     global _build
-    if _build is not None:
-        _build.cancel()  # anything left by a build that failed
-    _build = None
+    _build = None  # a failed build dropped its work in on_build_error
     with _plugin_errors():
         site = shared(config.extra, "flyer_hook.py")
     flyers = FlyersConfig()
@@ -73,13 +74,14 @@ def on_config(config: MkDocsConfig, **_: Any) -> MkDocsConfig:
         return config
     lang = current_language(config)
     with _plugin_errors():
-        settings, warnings = resolve_settings(config, flyers, lang, config.extra["org"])
+        settings, offices, warnings = resolve_settings(config, flyers, lang, config.extra["org"])
+    _pool.resize(pool_size(flyers.workers))
     if lang == site.languages.default:  # said once for the whole build
         for warning in warnings:
             log.warning(warning)
         if notice := preview_notice(config.site_url or ""):
             log.info(notice)
-    _build = FlyerBuild(settings, _pool, site.pages)
+    _build = FlyerBuild(settings, _pool, site.pages, offices)
     return config
 
 
@@ -100,12 +102,10 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, **_: Any) ->
     return html
 
 
-# on_env comes once every page's content is rendered, before any page template: all flyer
-# work is queued by then, so the packs are queued too and made while MkDocs renders pages.
+# on_env: the language's pages are all read, so the packs know every page they must hold.
 def on_env(env: Any, *, files: Files, **_: Any) -> Any:
     if _build is not None:
-        with _plugin_errors():
-            _build.queue_packs([file.src_uri for file in files.documentation_pages()])
+        _build.expect([file.src_uri for file in files.documentation_pages()])
     return env
 
 

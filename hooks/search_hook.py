@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import logging
 from pathlib import Path
 from typing import Any
@@ -13,7 +12,9 @@ from mkdocs.plugins import event_priority
 
 from vneid_site.atomic_write import write_bytes_atomic
 from vneid_site.i18n.languages import current_language, from_config
-from vneid_site.search.index import SearchIndexError, encode, split_index
+from vneid_site.search.index import SearchIndexError
+from vneid_site.search.shaped import shape
+from vneid_site.search.worker import material_worker, wrapped
 
 log = logging.getLogger("mkdocs.plugins.vneid.search")
 
@@ -27,6 +28,18 @@ _BUILDS: list[str] = []
 def on_config(config: MkDocsConfig, **_: Any) -> MkDocsConfig:
     # overrides/main.html points Material's `base` at this folder, where this language's index is.
     config.extra["search_root"] = from_config(config).root(current_language(config))
+    # overrides/main.html swaps Material's worker for the wrapper that ranks pages holding
+    # every typed word first (docs/assets/javascripts/workers/search-rank.js).
+    theme = getattr(config, "theme", None)
+    worker = material_worker(getattr(theme, "dirs", None) or [])
+    if worker is None:
+        log.warning(
+            "Material's search worker was not found in the theme: search results keep "
+            "Material's order.\nfix: check that the theme is mkdocs-material"
+        )
+    config.extra["search_worker"] = (
+        {"material": worker, "wrapper": wrapped(worker)} if worker else None
+    )
     return config
 
 
@@ -49,8 +62,9 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     if lang != languages.default or not merged_path.is_file():
         return  # a nested build, or the search plugin is off
     merged = merged_path.read_bytes()
+    cache = Path(config.config_file_path).parent / ".cache" / "search"
     try:
-        indexes = split_index(json.loads(merged), languages)
+        indexes = shape(merged, languages, cache)
     except (ValueError, SearchIndexError) as err:
         raise PluginError(
             f"{merged_path}: cannot split the search index by language: {err}\n"
@@ -59,10 +73,10 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         ) from None
     sizes = []
     for item in indexes:
-        data = encode(item.index)
+        data = item.data.encode("utf-8")
         write_bytes_atomic(site_dir / item.root / INDEX, data)
         sizes.append(
-            f"{item.lang} {len(data):,} bytes ({len(item.index['docs'])} entries, "
+            f"{item.lang} {len(data):,} bytes ({item.entries} entries, "
             f"{item.extra_bytes:,} bytes of {item.extra_name})"
         )
     log.info(f"Search index {len(merged):,} bytes for all languages -> " + ", ".join(sizes))

@@ -1,5 +1,5 @@
-"""MkDocs hook for the bilingual site: front matter and translations checked once, fonts,
-language alternates, and a 404 page and sitemap per language."""
+"""MkDocs hook for the bilingual site: front matter, dates and translations checked once, fonts,
+language links, sanitised page bodies, page footers, a CSP per page, 404 pages and sitemaps."""
 
 from __future__ import annotations
 
@@ -18,12 +18,15 @@ from vneid_site.atomic_write import write_text_atomic
 from vneid_site.checks.repository import repository_problems
 from vneid_site.content.print_links import add_print_urls
 from vneid_site.content.sanitise import clean_page, refusal
+from vneid_site.corrections import CorrectionsError, corrections_of
 from vneid_site.csp import CspError, add_csp
 from vneid_site.font_files import FontError, web_font_files
 from vneid_site.i18n.alternates import page_alternates
 from vneid_site.i18n.languages import current_language, from_config
+from vneid_site.i18n.permalinks import retitle_permalinks
 from vneid_site.organisation import OrganisationError, load_organisation
-from vneid_site.site_build import CONFIG_KEY, SiteBuild
+from vneid_site.page_footer import page_footer
+from vneid_site.site_build import CONFIG_KEY, PageProblems, SiteBuild
 
 log = logging.getLogger("mkdocs.plugins.vneid.site")
 
@@ -38,16 +41,17 @@ def on_config(config: MkDocsConfig, **_: Any) -> MkDocsConfig:
         )
     languages = from_config(config)
     lang = current_language(config)
-    if lang == languages.default or not isinstance(config.extra.get(CONFIG_KEY), SiteBuild):
-        config.extra[CONFIG_KEY] = SiteBuild(languages)
-        if found := repository_problems(config):  # before MkDocs lists docs/, following links
-            raise PluginError("\n".join(map(str, found)))
     try:
         config.extra["org"] = load_organisation(
             config.extra.get("organisation"), lang, languages.codes
         )
-    except OrganisationError as err:
-        raise PluginError(f"mkdocs.yml: the organisation profile is incomplete:\n{err}") from None
+        corrections = corrections_of(config)
+    except (OrganisationError, CorrectionsError) as err:
+        raise PluginError(f"mkdocs.yml: {err}") from None
+    if lang == languages.default or not isinstance(config.extra.get(CONFIG_KEY), SiteBuild):
+        config.extra[CONFIG_KEY] = SiteBuild(languages, corrections=corrections)
+        if found := repository_problems(config):  # before MkDocs lists docs/, following links
+            raise PluginError("\n".join(map(str, found)))
     return config
 
 
@@ -62,39 +66,34 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     if current_language(config) != site.languages.default:
         return files  # checked, and fonts copied, by the default language's build
     pages = ((file.src_uri, file.content_string) for file in files.documentation_pages())
-    problems, warnings = site.read_pages(pages)
-    if problems:
-        raise PluginError(
-            f"{len(problems)} front matter problem(s):\n" + "\n".join(map(str, problems))
-        )
-    for problem in warnings:
-        log.warning(str(problem))
     try:
+        messages = site.read_pages(pages, Path(config.docs_dir))
         fonts = web_font_files()
-    except FontError as err:
+    except (PageProblems, FontError) as err:
         raise PluginError(str(err)) from None
+    for level, message in messages:
+        log.log(level, message)
     for font in fonts:
         files.append(File.generated(config, f"assets/fonts/{font.name}", abs_src_path=str(font)))
     return files
 
 
 def on_page_markdown(markdown: str, *, page: Page, **_: Any) -> str:
-    # A front matter title is plain text, but themes print titles as HTML: escape it once, as
-    # Markup, which a template's `| e` leaves as it is rather than escaping it twice.
+    # Titles are text, printed as HTML: escaped once, as Markup (which `| e` leaves alone).
     if isinstance(title := page.meta.get("title"), str):
         page.meta["title"] = escape(title)
     return markdown
 
 
-# Only the page body (the contributor's Markdown) passes here; the theme is trusted. Refused
-# HTML stops the build; stripped HTML is a warning (so --strict fails).
-def on_page_content(html: str, *, page: Page, **_: Any) -> str:
+# The page body (contributors' Markdown) only: refused HTML stops the build, stripped warns.
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, **_: Any) -> str:
     checked = clean_page(html, page.file.content_string, f"docs/{page.file.src_uri}")
     if checked.refused:
         raise PluginError(refusal(checked.refused))
     for problem in checked.stripped:
         log.warning(str(problem))
-    return add_print_urls(checked.html, page.canonical_url or "")
+    html = retitle_permalinks(checked.html, config.mdx_configs, current_language(config))
+    return add_print_urls(html, page.canonical_url or "")
 
 
 def on_page_context(
@@ -116,7 +115,8 @@ def on_page_context(
         translated,
         site.languages.default,
     )
-    context["page_meta"] = site.pages.get(page.file.src_uri)
+    context["page_meta"] = meta = site.pages.get(page.file.src_uri)
+    context["page_footer"] = page_footer(meta, lang, site.corrections, page)
     return context
 
 

@@ -23,6 +23,7 @@ from vneid_site.checks.source_times import source_times
 from vneid_site.checks.translations import check_parity, check_staleness
 from vneid_site.content.problems import Problem
 from vneid_site.content.rendering import MarkdownRenderer, RenderingError
+from vneid_site.flyers.offices import parse_offices
 from vneid_site.i18n.languages import Languages
 from vneid_site.project import load_settings
 
@@ -106,6 +107,8 @@ def run(root: Path, paths: list[str], fix: bool, max_age_days: float | None) -> 
             "only compared within the fetched commits (fetch with: git fetch --unshallow)",
             file=sys.stderr,
         )
+    if settings.offices is not None and chosen is None:
+        problems += check_offices(settings.offices, root)
     problems.sort(key=lambda p: (p.path, p.line))
     for problem in problems:
         print(problem.bilingual())
@@ -118,6 +121,25 @@ def run(root: Path, paths: list[str], fix: bool, max_age_days: float | None) -> 
         return 1
     print(f"Không có vấn đề nào trong {len(group)} trang / No problems in {len(group)} pages.")
     return 0
+
+
+def check_offices(path: Path, root: Path) -> list[Problem]:
+    """The offices file (extra.flyers.offices), checked as the build reads it."""
+    shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return [
+            Problem(
+                shown,
+                1,
+                "the offices file named in mkdocs.yml (extra.flyers.offices) does not exist",
+                "create it, or correct the path (relative to mkdocs.yml)",
+                "không có tệp danh sách đơn vị ghi trong mkdocs.yml (extra.flyers.offices)",
+                "tạo tệp đó, hoặc sửa đường dẫn (tính từ mkdocs.yml)",
+            )
+        ]
+    return parse_offices(raw, shown)[1]
 
 
 def main(argv: list[str] | None = None) -> int:

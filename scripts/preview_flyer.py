@@ -5,12 +5,14 @@ with its sample data (or your own JSON) and the two fonts the build uses, to PDF
     .venv/bin/python scripts/preview_flyer.py                      # sample.json -> preview/
     .venv/bin/python scripts/preview_flyer.py --data my-page.json --out /tmp/flyer
     .venv/bin/python scripts/preview_flyer.py --pack               # the print pack's index page
+    .venv/bin/python scripts/preview_flyer.py --office             # a flyer of an office's pack
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -25,22 +27,35 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, help="page data as JSON (default: sample.json)")
     parser.add_argument("--pack", action="store_true", help="preview pack.typ instead")
+    parser.add_argument(
+        "--office", action="store_true", help="preview office.typ (an office's flyer) instead"
+    )
     parser.add_argument("--out", type=Path, default=ROOT / "preview", help="output folder")
     parser.add_argument("--templates", type=Path, default=TEMPLATES)
     args = parser.parse_args(argv)
     folder = args.templates.resolve()
-    settings = RenderSettings(folder, tuple(flyer_font_dirs()), FLYER_FAMILIES, folder)
-    entry = "pack.typ" if args.pack else "main.typ"
-    key = "pack" if args.pack else "data"
-    default = "sample-pack.json" if args.pack else "sample.json"
+    args.out.mkdir(parents=True, exist_ok=True)
+    out = args.out.resolve()
+    # Typst reads only under its root: the templates, and the office preview's base flyer.
+    root = Path(os.path.commonpath([folder, out]))
+    settings = RenderSettings(folder, tuple(flyer_font_dirs()), FLYER_FAMILIES, root)
+    entry, key, default, name = {
+        "pack": ("pack.typ", "pack", "sample-pack.json", "pack"),
+        "office": ("office.typ", "office", "sample-office.json", "office"),
+        "flyer": ("main.typ", "data", "sample.json", "flyer"),
+    }["pack" if args.pack else "office" if args.office else "flyer"]
     data_file = args.data or folder / default
     data = json.loads(data_file.read_text(encoding="utf-8"))
-    args.out.mkdir(parents=True, exist_ok=True)
-    name = "pack" if args.pack else "flyer"
+    if args.office:
+        # The page's flyer without its contact box, which the office's box is laid over.
+        sample = json.loads((folder / "sample.json").read_text(encoding="utf-8"))
+        base = FlyerRenderer(settings).render({**sample, "contact": False}, src="sample.json")
+        (out / "flyer-without-contact.pdf").write_bytes(base)
+        data["file"] = "/" + (out / "flyer-without-contact.pdf").relative_to(root).as_posix()
     try:
         renderer = FlyerRenderer(settings)
         # A pack embeds other PDFs, which cannot be tagged: it is a plain PDF.
-        standards = [] if args.pack else None
+        standards = [] if args.pack or args.office else None
         src = str(data_file)
         pdf = renderer.compile(entry, {key: data}, src=src, standards=standards)
         png = renderer.compile(entry, {key: data}, src=src, fmt="png", ppi=96)

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Pack a built site for a webmaster who uploads files by hand: one zip of the whole site,
 and one zip of every flyer PDF under a readable name (vi/huong-dan/dang-ky-vneid.pdf),
-with the print packs.
+with the print packs, and each office's packs in a folder of its own (offices/<id>/).
 
     python scripts/release_files.py --site site --out dist --version v1.2.0
 """
@@ -42,6 +42,9 @@ def pack(site: Path, out: Path, version: str, languages: Languages) -> tuple[Pat
     # The print packs (every flyer of a language in one PDF), when the site has them.
     for pack in (site / "assets" / "flyers").glob("*.pdf"):
         flyers[f"print-packs/{pack.name}"] = pack
+    # Each office's own packs, in a folder per office (extra.flyers.offices).
+    for pack in (site / "assets" / "flyers" / "offices").glob("*/*.pdf"):
+        flyers[f"offices/{pack.parent.name}/{pack.name}"] = pack
     flyers_zip = out / f"flyers-{version}.zip"
     _zip(flyers_zip, [(f"flyers-{version}/{name}", pdf) for name, pdf in flyers.items()])
     return site_zip, flyers_zip

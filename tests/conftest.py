@@ -13,7 +13,7 @@ import pytest
 
 from tests.support.browser import CHROMIUM, CHROMIUM_ARGS
 from tests.support.http import SiteServer
-from tests.support.sitebuild import ROOT, Build, run_mkdocs
+from tests.support.sitebuild import EXAMPLE_REPOSITORY, ROOT, Build, run_mkdocs
 
 SUB_PATH = "/vneid/"
 # Folder under tests/ -> the markers of its tests.
@@ -52,7 +52,8 @@ def site(tmp_path_factory: pytest.TempPathFactory, _site_server: SiteServer) -> 
     url = f"http://127.0.0.1:{_site_server.port}{SUB_PATH}"
     root = tmp_path_factory.mktemp("www")
     site_dir = root / SUB_PATH.strip("/")
-    build = run_mkdocs(ROOT / "mkdocs.yml", site_dir, url, "--strict")
+    env = {"SITE_REPOSITORY": EXAMPLE_REPOSITORY}  # shows the "Suggest a change" links
+    build = run_mkdocs(ROOT / "mkdocs.yml", site_dir, url, "--strict", env=env)
     assert build.returncode == 0, build.log
     preview = os.environ.get("SITE_PREVIEW_DIR")
     if preview:  # CI uploads this very build as the pull request's preview

@@ -52,8 +52,8 @@ def load_organisation(raw: Any, lang: str, languages: Sequence[str] = LANGUAGES)
     """Validate `extra.organisation` for every language and resolve it for `lang`."""
     if not isinstance(raw, dict):
         raise OrganisationError(
-            "extra.organisation: missing; expected a mapping with name, department, "
-            "hotline, contact and logo"
+            "the organisation profile is incomplete:\nextra.organisation: missing; expected a "
+            "mapping with name, department, hotline, contact and logo"
         )
     problems: list[str] = []
     known = {*_TEXT_FIELDS, "hotline", "logo"}
@@ -65,11 +65,17 @@ def load_organisation(raw: Any, lang: str, languages: Sequence[str] = LANGUAGES)
                 _text(raw, key, other, problems)
     texts = {key: _text(raw, key, lang, problems) for key in _TEXT_FIELDS}
     hotline = raw.get("hotline")
-    if not isinstance(hotline, (str, int)) or not str(hotline).strip():
+    if isinstance(hotline, dict):  # a caveat beside the number reads in each language
+        for other in languages:
+            if other != lang:
+                _text(raw, "hotline", other, problems)
+        hotline = _text(raw, "hotline", lang, problems)
+    elif not isinstance(hotline, (str, int)) or not str(hotline).strip():
         problems.append('extra.organisation.hotline: missing; expected a text such as "1022"')
     logo = raw.get("logo")
     if not isinstance(logo, str) or not logo.strip():
         problems.append("extra.organisation.logo: missing; expected a path under docs/")
     if problems:
-        raise OrganisationError("\n".join(dict.fromkeys(problems)))
+        lines = "\n".join(dict.fromkeys(problems))
+        raise OrganisationError(f"the organisation profile is incomplete:\n{lines}")
     return Organisation(hotline=str(hotline).strip(), logo=str(logo).strip(), **texts)

@@ -29,17 +29,21 @@ class ProjectSettings:
     docs_dir: Path
     languages: Languages
     max_age_days: float  # how far a translation may lag behind its source
+    offices: Path | None = None  # extra.flyers.offices: the offices file, if the site has one
     markdown_extensions: tuple[Any, ...] = ()  # as mkdocs.yml lists them
 
 
 def load_settings(root: Path) -> ProjectSettings:
     """Settings of the project in `root`, with the site's defaults for anything missing."""
-    docs, languages, extensions = "docs", Languages(), ()
+    docs, languages, offices, extensions = "docs", Languages(), None, ()
     config_file = root / "mkdocs.yml"
     if config_file.is_file():
         config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
         docs = config.get("docs_dir") or docs
         extensions = tuple(config.get("markdown_extensions") or ())
+        flyers = (config.get("extra") or {}).get("flyers") or {}
+        if isinstance(flyers, dict) and isinstance(flyers.get("offices"), str):
+            offices = root / flyers["offices"]
         for plugin in config.get("plugins") or []:
             if isinstance(plugin, dict) and isinstance(plugin.get("i18n"), dict):
                 langs = plugin["i18n"].get("languages") or []
@@ -54,4 +58,4 @@ def load_settings(root: Path) -> ProjectSettings:
         table = tomllib.loads(pyproject.read_text(encoding="utf-8"))
         checks = table.get("tool", {}).get("vneid", {}).get("checks", {})
         max_age = float(checks.get("max_age_days", max_age))
-    return ProjectSettings(root, root / docs, languages, max_age, extensions)
+    return ProjectSettings(root, root / docs, languages, max_age, offices, extensions)

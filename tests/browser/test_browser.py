@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from tests.support.browser import AXE, PHONE, add_script, page_opener
+from tests.support.sitebuild import EXAMPLE_REPOSITORY
 
 PAGES = [
     "",
@@ -96,3 +97,22 @@ def test_404_page_under_the_sub_path_is_styled(server, visit):
         "getComputedStyle(document.querySelector('.md-header')).backgroundColor"
     )
     assert color == "rgb(11, 83, 148)"  # the site's primary colour: the stylesheet loaded
+
+
+@pytest.mark.parametrize("lang,text", [("", "Đề xuất sửa trang này"), ("en/", "Suggest a change")])
+def test_suggest_a_change_link_shows_without_any_request_to_the_code_host(
+    server, visit, lang, text
+):
+    seen = visit(server + lang + "huong-dan/dang-ky-vneid/", PHONE)
+    link = seen.page.locator(".site-corrections a.site-corrections__edit")
+    assert link.is_visible() and text in link.inner_text()
+    assert link.get_attribute("href").startswith(EXAMPLE_REPOSITORY + "/edit/main/docs/")
+    updated = seen.page.locator(".site-updated")
+    assert updated.is_visible() and updated.inner_text().startswith(
+        ("Cập nhật: ", "Last updated: ")
+    )
+    # The repository is only linked: nothing is fetched from its host (Material's repo_url
+    # widget would fetch its statistics), nor from any other host.
+    host = urlsplit(server).netloc
+    assert seen.requests and all(urlsplit(u).netloc == host for u in seen.requests), seen.requests
+    assert seen.failures == []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, urljoin, urlsplit
 
 import pytest
 
@@ -123,6 +123,18 @@ def test_unaccented_and_partly_accented_queries_find_what_the_accented_one_finds
         assert got[0] == expected[0], (expected, got)
     else:
         assert expected[0] in got[:3], (expected, got)
+    seen.quiet()
+
+
+def test_pages_holding_every_typed_word_come_first(server, open_page):
+    """ "can" also matches "cán bộ" and "cảnh báo": pages that hold only that word come after
+    the pages that hold both words typed ("căn cước")."""
+    seen = open_page(server)
+    titles = seen.search("can cuoc")
+    both = [REGISTER_VI, VI_TITLES["hoi-dap.md"], LINK_VI]
+    only_can = [VI_TITLES["can-bo.md"], VI_TITLES["canh-bao-lua-dao.md"]]
+    assert set(both + only_can) <= set(titles), titles
+    assert max(titles.index(t) for t in both) < min(titles.index(t) for t in only_can), titles
     seen.quiet()
 
 
@@ -291,7 +303,9 @@ def test_python_stemmer_agrees_with_lunr_on_every_english_word(site, server, ope
     assert len(vocabulary) > 300
     seen = open_page(server + "en/")
     worker = seen.page.evaluate("JSON.parse(document.getElementById('__config').textContent)")
-    seen.page.add_script_tag(url=worker["search"])
+    # The configured worker is the ranking wrapper; lunr.js is inside Material's worker it loads.
+    wrapper = urljoin(seen.page.url, worker["search"])
+    seen.page.add_script_tag(url=urljoin(wrapper, parse_qs(urlsplit(wrapper).query)["material"][0]))
     lunr = seen.page.evaluate(
         "words => words.map(w => lunr.stemmer(new lunr.Token(w)).toString())", vocabulary
     )

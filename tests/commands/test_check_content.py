@@ -360,3 +360,30 @@ def test_output_format_and_exit_codes(tmp_path):
     # Named paths limit the report to those pages and their translations.
     assert check(root, str(root / "docs" / "index.md")).returncode == 0
     assert check(root, str(root / "docs" / "a.en.md")).returncode == 1
+
+
+def test_the_offices_file_is_checked_as_the_build_reads_it(tmp_path):
+    root = project(tmp_path, {})
+    config = root / "mkdocs.yml"
+    setting = "    cache_dir: .cache/flyers"
+    assert setting in config.read_text(encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            setting, f"{setting}\n    offices: data/offices.csv"
+        ),
+        encoding="utf-8",
+    )
+    missing = check(root)
+    assert_reports(
+        missing, "data/offices.csv", 1, "không có tệp danh sách đơn vị", "does not exist"
+    )
+    (root / "data").mkdir()
+    header = "id,name,name_en,address,address_en,phone,hours,hours_en"
+    rows = "phuong-5,Phường 5,,,,1,,\nPhuong 6,Phường 6,,,,2,,\nphuong-5,Phường Năm,,,,3,,\n"
+    (root / "data" / "offices.csv").write_text(f"{header}\n{rows}", encoding="utf-8")
+    result = check(root)
+    assert result.returncode == 1
+    assert_reports(result, "data/offices.csv", 3, "mã 'Phuong 6' chỉ được có", "may only hold")
+    assert_reports(result, "data/offices.csv", 4, "đã dùng ở dòng 2", "already used on line 2")
+    (root / "data" / "offices.csv").write_text(f"{header}\nphuong-5,Phường 5,,,,1,,\n")
+    assert_clean(root)

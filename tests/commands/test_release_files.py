@@ -17,6 +17,10 @@ def test_release_archives_have_readable_flyer_names(tmp_path):
     (site / "index.html").write_text("<!doctype html>", encoding="utf-8")
     (site / "assets" / "flyers").mkdir(parents=True)
     (site / "assets" / "flyers" / "print-pack-vi-a4.pdf").write_bytes(b"%PDF-1.7")
+    office = site / "assets" / "flyers" / "offices" / "phuong-5"
+    office.mkdir(parents=True)
+    for name in ("print-pack-vi-a4.pdf", "print-pack-en-a5x2.pdf"):
+        (office / name).write_bytes(b"%PDF-1.7")
     out = tmp_path / "dist"
     script = ROOT / "scripts" / "release_files.py"
     subprocess.run(
@@ -28,6 +32,8 @@ def test_release_archives_have_readable_flyer_names(tmp_path):
         assert sorted(archive.namelist()) == [
             "flyers-v1.0.0/en/huong-dan/x.pdf",
             "flyers-v1.0.0/en/index.pdf",
+            "flyers-v1.0.0/offices/phuong-5/print-pack-en-a5x2.pdf",
+            "flyers-v1.0.0/offices/phuong-5/print-pack-vi-a4.pdf",
             "flyers-v1.0.0/print-packs/print-pack-vi-a4.pdf",
             "flyers-v1.0.0/vi/huong-dan/x.pdf",
             "flyers-v1.0.0/vi/index.pdf",

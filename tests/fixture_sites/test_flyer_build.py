@@ -252,7 +252,10 @@ def test_large_sites_get_print_packs_in_volumes(tmp_path):
                 assert len(reader.pages) == pages_per_volume
     index = PdfReader(packs / "print-pack-vi-a4-2.pdf").pages[0].extract_text()
     assert "Tập 2/3" in index
-    assert re.search(r"3\s+Trang 2\s+2", index) and re.search(r"4\s+Trang 3\s+3", index), index
+    # Number, title, the page's date, then the page of the pack it is on.
+    date = r"\d{2}/\d{2}/\d{4}"
+    assert re.search(rf"3\s+Trang 2\s+{date}\s+2", index), index
+    assert re.search(rf"4\s+Trang 3\s+{date}\s+3", index), index
 
 
 def test_dirty_builds_keep_the_print_packs_whole(tmp_path):

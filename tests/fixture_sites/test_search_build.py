@@ -50,7 +50,9 @@ def test_text_stored_decomposed_is_indexed_composed_and_folded(nfd_site):
 def test_an_index_that_cannot_be_split_stops_the_build_with_a_clear_message(tmp_path):
     (tmp_path / "search").mkdir()
     (tmp_path / "search" / "search_index.json").write_text('{"docs": "not a list"}')
-    config = SimpleNamespace(plugins={}, site_dir=str(tmp_path), extra={})
+    config = SimpleNamespace(
+        plugins={}, site_dir=str(tmp_path), extra={}, config_file_path=str(tmp_path / "mkdocs.yml")
+    )
     search_hook = load_hook("search_hook")
     search_hook.on_config(config)
     search_hook.on_pre_build(config=config)

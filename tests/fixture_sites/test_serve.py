@@ -42,6 +42,9 @@ def test_serve_builds_flyers_and_rebuilds_only_the_edited_one(tmp_path):
         "a.md": page("Trang A", "## Các bước\n\n1. Một.\n", extra=STEPS),
         "a.en.md": page("Page A", "## Các bước\n\n1. One.\n", extra=STEPS),
     }
+    for name in ("b", "c", "d"):  # enough flyers for the first build to start the worker
+        pages[f"{name}.md"] = page(f"Trang {name}")
+        pages[f"{name}.en.md"] = page(f"Page {name}")
     config = make_fixture_project(
         tmp_path / "project", pages, "site_url: https://example.test/sub/"
     )
@@ -71,10 +74,10 @@ def test_serve_builds_flyers_and_rebuilds_only_the_edited_one(tmp_path):
             lambda: len(re.findall(r"flyers: .* \(en\)", log_path.read_text())) >= 2, what="rebuild"
         )
         rebuild = log_path.read_text().split("Building documentation")[-1]
-        assert "flyers: 1 built, 1 from cache; print packs: 2 built (vi)" in log_path.read_text(), (
+        assert "flyers: 1 built, 4 from cache; print packs: 2 built (vi)" in log_path.read_text(), (
             log_path.read_text()
         )
-        assert "flyers: 0 built, 2 from cache; print packs: 0 built (en)" in log_path.read_text()
+        assert "flyers: 0 built, 5 from cache; print packs: 0 built (en)" in log_path.read_text()
         assert "Traceback" not in rebuild
         edited = fetch(base + "a/flyer.pdf")
         assert (

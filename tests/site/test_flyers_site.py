@@ -96,11 +96,12 @@ def test_flyer_pdf_is_one_tagged_a4_page_with_embedded_fonts_title_and_lang(site
         assert bool(root["/MarkInfo"]["/Marked"])
         assert "/StructTreeRoot" in root
         assert b"pdfuaid:part" in root["/Metadata"].get_object().get_data()
-        # A screen reader can jump by heading: the title is the one H1, the steps (or the
-        # questions of a FAQ) come under an H2.
+        # A screen reader can jump by heading: the title is the one H1, each section of steps
+        # (or the questions of a FAQ) comes under an H2 of its own.
         tags = structure_types(reader)
         assert tags.count("H1") == 1, (folder, tags)
-        assert tags.count("H2") <= 1, (folder, tags)
+        sections = len(parse_page_meta(source_of(folder, site), "x")[0].flyer.steps)
+        assert tags.count("H2") <= max(1, sections), (folder, tags)
         assert "H2" not in tags or tags.index("H1") < tags.index("H2"), (folder, tags)
         steps = "1." in reader.pages[0].extract_text()
         assert not steps or "H2" in tags, (folder, tags)
@@ -111,6 +112,52 @@ def test_flyer_pdf_is_one_tagged_a4_page_with_embedded_fonts_title_and_lang(site
         assert title in re.sub(r"\s*\n\s*", " ", text), (title, text[:300])
 
 
+LETTERHEAD = {
+    "vi": ("Hướng dẫn VNeID cho người dân", "Theo công văn năm 2024 của Sở Thông tin và Truyền "
+           "thông tỉnh Bình Dương (cũ)"),
+    "en": ("VNeID guides for citizens", "From a 2024 dispatch of the former Department of "
+           "Information and Communications of Bình Dương Province"),
+}  # fmt: skip
+
+
+def test_flyer_letterhead_and_author_name_no_dissolved_body_as_today_s_publisher(site):
+    for lang, _url, folder in all_pages(site):
+        reader = PdfReader(folder / "flyer.pdf")
+        text = re.sub(r"\s+", " ", reader.pages[0].extract_text())
+        department, name = LETTERHEAD[lang]
+        title = reader.metadata.title
+        # The letterhead is what comes before the page title.
+        head = text.split(re.sub(r"\s+", " ", title)[:20], 1)[0]
+        assert department.upper() in head, head
+        assert name in head, head
+        for dissolved in ("Thông tin và Truyền thông", "Information and Communications"):
+            assert dissolved not in head or ("(cũ)" in head or "former" in head), head
+        assert reader.metadata.author == department
+
+
+def source_of(folder: Path, site) -> str:
+    """The Markdown source of a built page's folder."""
+    rel = folder.relative_to(site.dir).as_posix()
+    lang = "en" if rel == "en" or rel.startswith("en/") else "vi"
+    src = next(s for s in vi_sources() if page_dir(s, lang).rstrip("/") == rel.rstrip("/."))
+    return (ROOT / "docs" / LANGUAGES.source(src, lang)).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "prefix,heading,steps",
+    [
+        ("", "Kích hoạt tài khoản khi hồ sơ được duyệt", ("Kích hoạt tài khoản định danh điện tử", "Gửi yêu cầu", "OTP", "passcode", "2 câu hỏi bảo mật", "Đăng nhập lại")),
+        ("en/", "Activate your account when your application is approved", ("Kích hoạt tài khoản định danh điện tử", "Gửi yêu cầu", "OTP", "passcode", "2 security questions", "Log in again")),
+    ],
+)  # fmt: skip
+def test_registration_flyer_prints_the_activation_steps_too(site, prefix, heading, steps):
+    folder = site.dir / prefix / "huong-dan" / "dang-ky-vneid"
+    text = re.sub(r"\s+", " ", PdfReader(folder / "flyer.pdf").pages[0].extract_text())
+    after = text.split(heading, 1)[1]
+    positions = [after.index(step) for step in steps]
+    assert positions == sorted(positions), positions
+
+
 def test_historical_document_flyer_says_so_with_its_number(site):
     for lang, word in (("vi", "VĂN BẢN LỊCH SỬ"), ("en", "HISTORICAL DOCUMENT")):
         prefix = "" if lang == "vi" else "en/"
@@ -118,6 +165,7 @@ def test_historical_document_flyer_says_so_with_its_number(site):
         text = PdfReader(folder / "flyer.pdf").pages[0].extract_text()
         assert word in text
         assert "...../STTTT-TTCNTT" in text
+        assert ".:" not in text  # "No. ...", "Số: ..."
         guide = site.dir / prefix / "huong-dan" / "dang-ky-vneid" / "flyer.pdf"
         assert word not in PdfReader(guide).pages[0].extract_text()
 
@@ -138,7 +186,8 @@ def test_guide_flyer_prints_steps_extra_qr_and_hotline(site):
     codes = decode_qr(render_page((folder / "flyer.pdf").read_bytes(), 100))
     assert vneid in [c.text for c in codes]
     assert vneid in link_uris(reader)
-    assert structure_types(reader).count("H2") == 1  # "Các bước thực hiện"
+    # "Các bước thực hiện" and "Kích hoạt tài khoản khi hồ sơ được duyệt", each its own H2.
+    assert structure_types(reader).count("H2") == 2
 
 
 def test_every_real_page_and_flyer_is_where_the_summary_says(site):

@@ -98,8 +98,10 @@ def test_a4_print_pack_has_an_index_and_every_flyer_in_order(site, lang, prefix)
     positions = [index.find(title) for title in titles]
     assert all(p >= 0 for p in positions), (titles, index)
     assert positions == sorted(positions)
+    # Each flyer's title, its page's date, then the page of the pack it is on.
+    date = r"\d{2}/\d{2}/\d{4}" if lang == "vi" else r"\d{1,2} [A-Z][a-z]+ \d{4}"
     for number, title in enumerate(titles, start=2):
-        assert re.search(re.escape(title) + rf"\s*{number}\b", index), (title, number)
+        assert re.search(re.escape(title) + rf"\s*{date}\s*{number}\b", index), (title, number)
     for page, url in enumerate(urls, start=1):
         codes = [c.text for c in decode_qr(render_page(data, 100, page), 100)]
         assert url in codes, (page, url, codes)

@@ -52,12 +52,13 @@ def test_dispatch_page_holds_every_paragraph_of_the_original(site):
 
 
 def test_dispatch_metadata_renders_as_document_header(site):
-    for prefix, number_label in (("", "Số:"), ("en/", "No.:")):
+    for prefix, number_label in (("", "Số:"), ("en/", "No. ")):
         page = soup(site.dir / prefix / DISPATCH / "index.html")
         header = page.select_one("header.site-document")
         assert header is not None
         text = visible_text(header)
         assert f"{number_label}...../STTTT-TTCNTT" in text
+        assert ".:" not in text  # "No." takes no colon after it
         assert "V/v sử dụng tài khoản định danh điện tử" in text or "Re: Using" in text
         signature = visible_text(page.select_one(".site-closing__signature"))
         assert "Nguyễn Hữu Yên" in signature
@@ -115,6 +116,13 @@ def test_html_lang_and_hreflang_are_absolute_and_reciprocal(site):
         assert back[lang] == canonical
 
 
+@pytest.mark.parametrize("prefix,tooltip", [("", "Liên kết tới mục này"), ("en/", "Link to this section")])
+def test_heading_permalinks_have_a_tooltip_in_the_page_language(site, prefix, tooltip):
+    doc = soup(site.dir / prefix / "huong-dan" / "dang-ky-vneid" / "index.html")
+    titles = {a["title"] for a in doc.select("article a.headerlink")}
+    assert titles == {tooltip}
+
+
 def test_404_page_in_each_language_uses_absolute_sub_path(site):
     vi = soup(site.dir / "404.html")
     en = soup(site.dir / "en" / "404.html")
@@ -170,19 +178,41 @@ def test_font_is_self_hosted(site):
     assert "fonts.googleapis" not in str(home)
 
 
-@pytest.mark.parametrize(
-    "prefix,department,hotline_label",
-    [
-        ("", "Sở Thông tin và Truyền thông", "Đường dây nóng"),
-        ("en/", "Department of Information", "Hotline"),
-    ],
-)
-def test_header_and_footer_show_the_organisation_profile(site, prefix, department, hotline_label):
-    doc = soup(site.dir / prefix / "index.html")
-    assert department in visible_text(doc.select_one(".site-header__org"))
-    footer = visible_text(doc.select_one(".site-footer"))
-    assert department in footer
-    assert f"{hotline_label}: 1022" in footer
+# The shipped profile (mkdocs.yml) names no publisher: the dispatch's issuer, dissolved in 2025,
+# appears only as former, and the 2024 hotline with its caveat.
+PROFILE = {
+    "vi": {
+        "department": "Hướng dẫn VNeID cho người dân",
+        "name": "Theo công văn năm 2024 của Sở Thông tin và Truyền thông tỉnh Bình Dương (cũ)",
+        "hotline": "Đường dây nóng: 1022 / 0274.1022 (Bình Dương cũ, năm 2024), chưa xác nhận "
+        "còn hoạt động",
+    },
+    "en": {
+        "department": "VNeID guides for citizens",
+        "name": "From a 2024 dispatch of the former Department of Information and "
+        "Communications of Bình Dương Province",
+        "hotline": "Hotline: 1022 / 0274.1022 (former Bình Dương, in 2024), not confirmed to "
+        "operate today",
+    },
+}
+DISSOLVED = ("Thông tin và Truyền thông", "Information and Communications", "Bình Dương")
+
+
+def never_current(text: str) -> bool:
+    """A dissolved body is named only as former ("(cũ)", "cũ", "former")."""
+    return not any(name in text for name in DISSOLVED) or bool(re.search(r"\bcũ\b|former", text))
+
+
+@pytest.mark.parametrize("lang,prefix", [("vi", ""), ("en", "en/")])
+def test_header_and_footer_name_no_dissolved_body_as_today_s_publisher(site, lang, prefix):
+    want = PROFILE[lang]
+    for page in ("", "huong-dan/dang-ky-vneid/", DISPATCH):
+        doc = soup(site.dir / prefix / page / "index.html")
+        header = visible_text(doc.select_one(".site-header__org"))
+        assert header == f"{want['department']} · {want['name']}", header
+        footer = visible_text(doc.select_one(".site-footer"))
+        assert want["name"] in footer and want["hotline"] in footer, footer
+        assert never_current(header) and never_current(footer)
 
 
 def test_home_routes_to_every_guide_in_one_click(site):

@@ -12,6 +12,9 @@ from pathlib import Path
 from types import ModuleType
 
 ROOT = Path(__file__).resolve().parents[2]
+# The repository address the real site is built with in the tests (extra.corrections), so its
+# "Suggest a change" links can be checked: an example, never a real repository.
+EXAMPLE_REPOSITORY = "https://code.example.org/example/vneid-guide"
 
 
 @dataclass(frozen=True)
@@ -25,8 +28,10 @@ def run_mkdocs(
     config_file: Path, site_dir: Path, site_url: str | None, *args: str, env: dict | None = None
 ) -> Build:
     """Run `mkdocs build` in a subprocess and return its exit code and combined log."""
-    environ = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    environ = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     environ.pop("SITE_URL", None)
+    environ.pop("SITE_REPOSITORY", None)
+    environ.update(env or {})
     if site_url is not None:
         environ["SITE_URL"] = site_url
     proc = subprocess.run(

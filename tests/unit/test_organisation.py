@@ -1,7 +1,9 @@
 from __future__ import annotations
 
 import pytest
+import yaml
 
+from tests.support.sitebuild import ROOT
 from vneid_site.organisation import OrganisationError, load_organisation
 
 PROFILE = {
@@ -53,3 +55,46 @@ def test_every_problem_is_listed_at_once():
 def test_not_a_mapping():
     with pytest.raises(OrganisationError, match="expected a mapping"):
         load_organisation(None, "vi")
+
+
+def test_hotline_may_differ_per_language_and_each_is_required():
+    profile = {**PROFILE, "hotline": {"vi": "1022 (năm 2024)", "en": "1022 (in 2024)"}}
+    assert load_organisation(profile, "vi").hotline == "1022 (năm 2024)"
+    assert load_organisation(profile, "en").hotline == "1022 (in 2024)"
+    with pytest.raises(OrganisationError, match=r"extra\.organisation\.hotline\.en: missing"):
+        load_organisation({**PROFILE, "hotline": {"vi": "1022"}}, "vi")
+
+
+# --- The profile this repository ships --------------------------------------------------------
+
+# Bodies dissolved or merged in 2025 (CONTENT-FACTS.md): the dispatch's issuer and its province.
+DISSOLVED = {
+    "vi": ("Thông tin và Truyền thông", "Bình Dương"),
+    "en": ("Information and Communications", "Bình Dương"),
+}
+FORMER = {"vi": "cũ", "en": "former"}  # "(cũ)", "Bình Dương cũ"
+CAVEAT = {"vi": "chưa xác nhận còn hoạt động", "en": "not confirmed to operate today"}
+
+
+def shipped_profile() -> dict:
+    class Loader(yaml.SafeLoader):
+        pass
+
+    # mkdocs.yml reads SITE_URL and the like with !ENV [NAME, default]: take the default.
+    Loader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+    return config["extra"]["organisation"]
+
+
+def presents_as_current(text: str, lang: str) -> bool:
+    return any(name in text for name in DISSOLVED[lang]) and FORMER[lang] not in text
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_shipped_profile_never_presents_a_dissolved_body_as_today_s_publisher(lang):
+    org = load_organisation(shipped_profile(), lang)
+    # What the header, the footer and the flyer letterhead print, and the PDF author.
+    for text in (org.name, org.department, org.contact, org.contact_note, org.hotline):
+        assert not presents_as_current(text, lang), text
+    # The 2024 hotline carries its caveat in the same words as the number.
+    assert "2024" in org.hotline and CAVEAT[lang] in org.hotline

@@ -3,12 +3,13 @@
  * diacritics ("lien ket" marks "Liên kết"), pages stored decomposed (NFD), and English word
  * forms ("linking" marks "Link"). It marks words in the search results and, from the `h`
  * parameter of a result link, on the page it opens. No requests, no dependencies.
- * fold() must fold as hooks/vi_fold.py does.
+ * fold() must fold as src/vneid_site/search/fold.py does; it is shared as window.vneidFold
+ * (the offices' filter on the flyers page uses it).
  */
 (function () {
   "use strict";
 
-  // A vowel followed only by Vietnamese tone and vowel marks (see hooks/vi_fold.py).
+  // A vowel followed only by Vietnamese tone and vowel marks (see search/fold.py).
   var VIETNAMESE_MARKS =
     /([aeiouyAEIOUY])[\u0300\u0301\u0302\u0303\u0306\u0309\u031B\u0323]+(?![\u0300-\u036F\u1AB0-\u1AFF\u1DC0-\u1DFF])/g;
   var WORD = /[\p{L}\p{M}\p{N}]+/gu;
@@ -23,9 +24,10 @@
       .replace(/Đ/g, "D")
       .normalize("NFC");
   }
+  window.vneidFold = fold;
 
   // A rough English word family, for highlighting only: "linking", "links", "linked" -> "link".
-  // The index groups forms with lunr's Porter stemmer (hooks/en_stem.py).
+  // The index groups forms with lunr's Porter stemmer (search/en_stem.py).
   function family(word) {
     return word
       .replace(/(?:ings?|ed|es|ly)$|([^s])s$/, "$1")

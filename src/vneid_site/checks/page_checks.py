@@ -72,8 +72,8 @@ def check_page(page: Page, site: Site, shown: str) -> list[Problem]:
     problems = check_text(text, shown)
     meta, found = parse_page_meta(text, shown)
     problems += found
-    if meta is not None and meta.flyer.steps:
-        problems += _check_steps(text, meta.flyer.steps, shown)
+    for steps in meta.flyer.steps if meta is not None else ():
+        problems += _check_steps(text, steps, shown)
     code_free = masked(text)
     problems += check_links(page, code_free, site, shown)
     problems += check_html(code_free, shown)

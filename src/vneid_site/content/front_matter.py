@@ -6,6 +6,7 @@ Every problem is worded in English (the build log) and in Vietnamese (the conten
 from __future__ import annotations
 
 import re
+from datetime import date, datetime
 from difflib import get_close_matches
 from typing import Any
 
@@ -17,6 +18,7 @@ from vneid_site.content.schema import (
     MAX_EXTRA_QR,
     MAX_QR_URL,
     VALIDITY_STATES,
+    Change,
     Document,
     ExtraQr,
     FlyerOptions,
@@ -249,6 +251,58 @@ def _validity(check: _Checker, raw: Any) -> Validity:
     return Validity(status, tuple(Note(n.get("text", ""), n.get("source", "")) for n in notes))
 
 
+def _date(check: _Checker, raw: Any, keys: tuple[str, ...]) -> date | None:
+    """A calendar date written YYYY-MM-DD (YAML reads it as a date; quoted, it is text)."""
+    if isinstance(raw, datetime):
+        return raw.date()
+    if isinstance(raw, date):
+        return raw
+    try:
+        return date.fromisoformat(str(raw).strip())
+    except ValueError:
+        dotted = ".".join(keys)
+        check.add(
+            keys,
+            (f"{dotted} '{raw}' is not a date", "write it as YYYY-MM-DD, e.g. 2026-11-27"),
+            (f"{dotted} '{raw}' không phải ngày", "viết dạng YYYY-MM-DD, ví dụ 2026-11-27"),
+        )
+        return None
+
+
+def _updated(check: _Checker, raw: Any) -> date | None:
+    return _date(check, raw, ("updated",))
+
+
+def _history(check: _Checker, raw: list[Any]) -> tuple[Change, ...]:
+    items = check.items(raw, schema.CHANGE, ("history",))
+    changes = []
+    for i, item in enumerate(items):
+        when = _date(check, item["date"], ("history", str(i), "date")) if "date" in item else None
+        if when is not None and "text" in item:
+            changes.append(Change(when, item["text"].strip()))
+    # Newest first, as GOV.UK lists "updates to this page".
+    return tuple(sorted(changes, key=lambda change: change.date, reverse=True))
+
+
+def _steps(check: _Checker, raw: str | list[Any]) -> tuple[str, ...]:
+    """One heading, or a list of headings, each printed with its numbered list."""
+    names = [raw] if isinstance(raw, str) else raw
+    good = tuple(name.strip() for name in names if isinstance(name, str) and name.strip())
+    if len(good) != len(names) or (isinstance(raw, list) and not raw):
+        check.add(
+            ("flyer", "steps"),
+            (
+                "flyer.steps must be a heading or a list of headings",
+                "e.g. steps: [Steps, Activate]",
+            ),
+            (
+                "flyer.steps phải là một tiêu đề mục hoặc danh sách tiêu đề mục",
+                "ví dụ steps: [Các bước thực hiện, Kích hoạt tài khoản]",
+            ),
+        )
+    return good
+
+
 def _flyer(check: _Checker, raw: Any) -> FlyerOptions:
     fly = check.mapping(raw, schema.FLYER, ("flyer",))
     qrs = check.items(fly.get("qr", []), schema.QR, ("flyer", "qr"))
@@ -296,7 +350,7 @@ def _flyer(check: _Checker, raw: Any) -> FlyerOptions:
     return FlyerOptions(
         enabled=fly.get("enabled", True),
         summary=fly.get("summary", ""),
-        steps=fly.get("steps", ""),
+        steps=_steps(check, fly.get("steps", ())),
         note=fly.get("note", ""),
         qr=tuple(ExtraQr(q.get("label", ""), q.get("url", "")) for q in qrs),
     )
@@ -318,6 +372,8 @@ def parse_page_meta(source: str, path: str) -> tuple[PageMeta | None, list[Probl
     document = _document(check, top["document"]) if "document" in top else None
     validity = _validity(check, top["validity"]) if "validity" in top else None
     flyer = _flyer(check, top["flyer"]) if "flyer" in top else FlyerOptions()
+    updated = _updated(check, top["updated"]) if "updated" in top else None
+    history = _history(check, top["history"]) if "history" in top else ()
     if check.problems:
         return None, check.problems
     meta = PageMeta(
@@ -326,5 +382,7 @@ def parse_page_meta(source: str, path: str) -> tuple[PageMeta | None, list[Probl
         document=document,
         validity=validity,
         flyer=flyer,
+        updated=updated,
+        history=history,
     )
     return meta, []

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
 VALIDITY_STATES = ("in-force", "historical")
 # QR codes on a flyer: the page's own and at most MAX_EXTRA_QR more, each of an address of at
@@ -64,9 +65,17 @@ class ExtraQr:
 class FlyerOptions:
     enabled: bool = True
     summary: str = ""
-    steps: str = ""
+    steps: tuple[str, ...] = ()  # headings whose numbered lists the flyer prints, in order
     note: str = ""
     qr: tuple[ExtraQr, ...] = ()
+
+
+@dataclass(frozen=True)
+class Change:
+    """A dated note of what changed on the page (`history`), shown at its end."""
+
+    date: date
+    text: str
 
 
 @dataclass(frozen=True)
@@ -76,6 +85,10 @@ class PageMeta:
     document: Document | None = None
     validity: Validity | None = None
     flyer: FlyerOptions = field(default_factory=FlyerOptions)
+    # When the content last changed: front matter `updated`, else filled in by the build from
+    # the source's last commit (content/page_dates.py).
+    updated: date | None = None
+    history: tuple[Change, ...] = ()
 
 
 # key -> (expected python type, required, what it is in English, in Vietnamese)
@@ -96,6 +109,19 @@ TOP: Spec = {
         "status: in-force (còn hiệu lực) hoặc historical (đã thay đổi), kèm notes",
     ),
     "flyer": (dict, False, "what the printable flyer shows", "tờ rơi in được ghi gì"),
+    "updated": (
+        (date, str),
+        False,
+        "the date the content last changed, YYYY-MM-DD; without it, the last commit's date",
+        "ngày nội dung thay đổi lần cuối, dạng YYYY-MM-DD; không ghi thì lấy ngày của lần "
+        "commit cuối",
+    ),
+    "history": (
+        list,
+        False,
+        "a list of {date: YYYY-MM-DD, text: what changed}, shown at the end of the page",
+        "danh sách {date: YYYY-MM-DD, text: điều gì đã thay đổi}, hiện ở cuối trang",
+    ),
     # Material for MkDocs keys that pages may use.
     "hide": (list, False, "a list such as [navigation, toc]", "danh sách, ví dụ [navigation, toc]"),
     "icon": (str, False, "a Material icon name", "tên một biểu tượng của Material"),
@@ -159,6 +185,15 @@ NOTE: Spec = {
     "text": (str, True, "what has changed", "điều gì đã thay đổi"),
     "source": (str, True, "where that fact comes from", "thông tin đó lấy từ đâu"),
 }
+CHANGE: Spec = {
+    "date": ((date, str), True, "the day of the change, YYYY-MM-DD", "ngày thay đổi, YYYY-MM-DD"),
+    "text": (
+        str,
+        True,
+        "what changed on the page, with the source of any new fact",
+        "trang đã thay đổi gì, kèm nguồn của thông tin mới",
+    ),
+}
 FLYER: Spec = {
     "enabled": (
         bool,
@@ -168,10 +203,10 @@ FLYER: Spec = {
     ),
     "summary": (str, False, "a short text printed under the title", "câu ngắn in dưới tiêu đề"),
     "steps": (
-        str,
+        (str, list),
         False,
-        "the heading of the section whose numbered list the flyer prints",
-        "tiêu đề của mục có danh sách đánh số mà tờ rơi in ra",
+        "the heading of the section whose numbered list the flyer prints, or a list of headings",
+        "tiêu đề của mục có danh sách đánh số mà tờ rơi in ra, hoặc danh sách các tiêu đề",
     ),
     "note": (
         str,

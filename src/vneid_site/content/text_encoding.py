@@ -8,8 +8,6 @@ import unicodedata
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-import ftfy
-
 # Tone marks: grave, acute, hook above, tilde, dot below.
 _TONES = "\u0300\u0301\u0309\u0303\u0323"
 _VOWELS = "aăâeêioôơuưy"
@@ -66,6 +64,8 @@ class Mojibake:
 
 def repair_mojibake(text: str) -> str:
     """`text` with UTF-8 read as Windows-1252 decoded again (ftfy)."""
+    import ftfy  # only the checks need it, not a build
+
     return ftfy.fix_encoding(text)
 
 

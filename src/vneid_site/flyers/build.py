@@ -1,26 +1,42 @@
 """One language's flyer work in one build: made whole when the build starts, so nothing of an
-earlier build (a failed one, or the last rebuild of `mkdocs serve`) leaks into it."""
+earlier build (a failed one, or the last rebuild of `mkdocs serve`) leaks into it.
+
+Pages whose files are in the cache are placed right away. The rest are jobs: a few are made
+in the MkDocs process itself when it is done rendering; many start the worker pool, which makes
+them while MkDocs renders the other pages, and the MkDocs process takes back the jobs the pool
+has not started yet once it has nothing else to do.
+"""
 
 from __future__ import annotations
 
+import json
 import logging
+from collections.abc import Callable
 from concurrent.futures import Future
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from vneid_site.content.schema import PageMeta
 from vneid_site.flyers import worker
 from vneid_site.flyers.cache import FileCache, digest
-from vneid_site.flyers.content import extract
-from vneid_site.flyers.outputs import CacheMiss, PageOutputBuilder
-from vneid_site.flyers.packs import LAYOUTS, Pack, PackJob, build_packs
-from vneid_site.flyers.pool import WorkerPool
+from vneid_site.flyers.content import FlyerContentError, extract, is_preview_url
+from vneid_site.flyers.offices import Office
+from vneid_site.flyers.outputs import PREVIEW, CacheMiss, PageJob, PageOutputBuilder
+from vneid_site.flyers.packs import FOLDER, LAYOUTS, Pack, build_pack, pack_jobs
+from vneid_site.flyers.pool import WorkerError, WorkerPool
 from vneid_site.flyers.records import FlyerRecord, in_order, load_manifest, save_manifest
-from vneid_site.flyers.render import fingerprint
+from vneid_site.flyers.render import FlyerError, fingerprint
 from vneid_site.flyers.settings import FlyerSettings
 
 log = logging.getLogger(__name__)
+
+# What the flyer work raises for a user to act on (a page, the template, a dead worker).
+CORE_ERRORS = (FlyerContentError, FlyerError, WorkerError)
+
+# Cache misses before the worker pool is started: an edit or two are made faster here than a
+# new process starts.
+START_POOL_AT = 4
 
 
 @dataclass(frozen=True)
@@ -34,6 +50,9 @@ class FlyerSummary:
     packs_built: int
     packs_kept: tuple[str, ...]  # pages whose flyer is unknown, so the packs were left alone
     catalogue: dict[str, Any]
+    office_flyers_built: int = 0
+    office_flyers_cached: int = 0
+    office_packs_built: int = 0
 
     def report(self) -> list[str]:
         """The lines the build log shows."""
@@ -41,6 +60,12 @@ class FlyerSummary:
             f"QR codes for {self.pages} pages; flyers: {self.built} built, {self.cached} from "
             f"cache; print packs: {self.packs_built} built ({self.lang})"
         ]
+        if self.catalogue.get("offices"):
+            lines.append(
+                f"offices: {len(self.catalogue['offices'])}; office flyers: "
+                f"{self.office_flyers_built} built, {self.office_flyers_cached} from cache; "
+                f"office packs: {self.office_packs_built} built ({self.lang})"
+            )
         if self.packs_kept:
             lines.append(
                 f"print packs ({self.lang}) left as they were: no flyer yet for "
@@ -51,25 +76,31 @@ class FlyerSummary:
 
 class FlyerBuild:
     def __init__(
-        self, settings: FlyerSettings, pool: WorkerPool, pages: dict[str, PageMeta]
+        self,
+        settings: FlyerSettings,
+        pool: WorkerPool,
+        pages: dict[str, PageMeta],
+        offices: list[Office] | None = None,
     ) -> None:
         self.settings = settings
         self.pool = pool
         self.pages = pages  # every page's front matter, by docs path (filled by the site hook)
-        cache = FileCache(settings.cache_dir)
-        swept = cache.sweep()
+        self.offices = offices or []
+        self.cache = FileCache(settings.cache_dir)
+        swept = self.cache.sweep()
         if swept:
             log.debug(f"removed {swept} temporary file(s) left in {settings.cache_dir}")
         key = fingerprint(settings.render)
         self.setup = worker.Setup(settings.render, settings.cache_dir, key, settings.org)
-        # Serves what the cache holds without starting Typst; the worker makes the rest.
-        self.lookup = PageOutputBuilder(
-            settings.render, cache, flyer_key=self.setup.flyer_key, can_make=False
-        )
+        # Serves what the cache holds without starting Typst.
+        self.lookup = PageOutputBuilder(settings.render, self.cache, flyer_key=key, can_make=False)
+        self.saved = load_manifest(self.manifest)
         self.order: tuple[str, ...] = ()
-        self.records: dict[str, FlyerRecord | None] = {}
-        self.pending: dict[str, Future[Any]] = {}
-        self.packs: Future[Any] | list[tuple[Pack, bool]] | None = None
+        self.records: dict[str, FlyerRecord] = {}
+        self.queued: list[tuple[str, Callable[..., Any], dict[str, Any]]] = []  # not submitted
+        self.pending: dict[str, tuple[Future[Any], Callable[..., Any], dict[str, Any]]] = {}
+        self.pool_started = False
+        self.sources: list[str] = []  # this language's pages, once MkDocs has read them all
         self.packs_kept: tuple[str, ...] = ()
         self.summary: FlyerSummary | None = None
 
@@ -78,90 +109,96 @@ class FlyerBuild:
         key = digest(str(self.settings.site_dir.resolve()), self.settings.lang)[:24]
         return self.settings.cache_dir / "manifests" / f"{key}.json"
 
+    # --- Pages ------------------------------------------------------------------------
+
     def add_page(
         self, src: str, html: str, meta: PageMeta, lang: str, url: str, page_url: str
     ) -> None:
         """Write the QR code and flyer of a rendered page (its absolute `url`, its site-relative
-        `page_url`) from the cache, or queue them in the worker."""
-        content = extract(html=html, meta=meta, lang=lang, page_url=url, src=f"docs/{src}")
-        flyer = meta.flyer.enabled
-        job = {"content": content, "page_url": page_url, "src": f"docs/{src}", "flyer": flyer}
-        job["site_dir"] = self.settings.site_dir
-        try:
-            self.records[src] = self.lookup.build(org=self.settings.org, **job)
-        except CacheMiss:
-            self.pending[src] = self.pool.submit(worker.build_page, setup=self.setup, **job)
-
-    def queue_packs(self, sources: list[str]) -> None:
-        """Queue the print packs once every page of `sources` (docs paths of this language's
-        build) has its flyer; they are made while MkDocs renders the page templates."""
-        if self.packs is not None or self.summary is not None:
+        `page_url`) from the cache, or queue them."""
+        inputs = digest(
+            self.setup.flyer_key,
+            self.lookup.qr_key,
+            PREVIEW,
+            json.dumps(self.settings.org, sort_keys=True),
+            repr((html, meta, lang, url, page_url, bool(self.offices))),
+        )
+        saved = self.saved.get(src)
+        base = bool(self.offices)
+        if saved and saved.inputs == inputs and self.lookup.can_place(saved, base):
+            # Nothing the page gives has changed since the last build: place its files as they
+            # are, without reading the page again.
+            self.lookup.place(saved, self.settings.site_dir)
+            self.records[src] = replace(saved, fresh=False)
             return
-        expected = [src for src in sources if src in self.pages]
-        unknown = self._fill_from_manifest([src for src in expected if not self._seen(src)])
+        content = extract(html=html, meta=meta, lang=lang, page_url=url, src=f"docs/{src}")
+        job = PageJob(
+            content,
+            page_url,
+            f"docs/{src}",
+            self.settings.site_dir,
+            meta.flyer.enabled,
+            inputs,
+            base,
+        )
+        try:
+            self.records[src] = self.lookup.build(job, self.settings.org)
+        except CacheMiss:
+            self._queue(src, worker.build_page, {"setup": self.setup, "job": job})
+
+    def _queue(self, tag: str, fn: Callable[..., Any], kwargs: dict[str, Any]) -> None:
+        self.queued.append((tag, fn, kwargs))
+        if self.pool_started or len(self.queued) >= START_POOL_AT:
+            self.pool_started = True
+            for tag, fn, kwargs in self.queued:
+                self.pending[tag] = (self.pool.submit(fn, **kwargs), fn, kwargs)
+            self.queued = []
+
+    def _drain(self) -> dict[str, Any]:
+        """Every queued job's result: jobs never submitted and jobs the pool has not started
+        run here, on the core MkDocs rendered on; the first failure is raised."""
+        results: dict[str, Any] = {}
+        for tag, fn, kwargs in self.queued:
+            results[tag] = fn(**kwargs)
+        self.queued = []
+        # The pool works from the front of its queue; this process from the back.
+        for tag in reversed(list(self.pending)):
+            future, fn, kwargs = self.pending[tag]
+            if not future.cancel():
+                break
+            results[tag] = fn(**kwargs)
+            del self.pending[tag]
+        for tag, (future, _, _) in self.pending.items():
+            results[tag] = self.pool.result(future)
+        self.pending = {}
+        return results
+
+    # --- Finishing: packs, offices, the manifest ---------------------------------------
+
+    def expect(self, sources: list[str]) -> None:
+        """The docs paths of this language's pages, every one of which the packs hold."""
+        self.sources = sources
+
+    def finish(self) -> tuple[FlyerSummary, bool]:
+        """Wait for this language's flyers, make its packs and the offices' packs: (what was
+        made, whether this call finished them). The first failure is raised."""
+        if self.summary is not None:
+            return self.summary, False
+        self.records.update(self._drain())
+        expected = [src for src in self.sources if src in self.pages]
+        unknown = self._fill_from_manifest([src for src in expected if src not in self.records])
+        records = in_order(self.records.items(), self.order)
+        packs: list[tuple[Pack, bool]] = []
+        offices: list[worker.OfficeResult] = []
         if unknown:
             # A --dirty build renders only changed pages: without every flyer, keep the packs
             # of the last full build rather than replace them with a partial one.
             self.packs_kept = tuple(unknown)
-            self.packs = []
-            return
-        if not self.pending:
-            try:
-                self.packs = build_packs(self.lookup, self._pack_job(self.records))
-                return
-            except CacheMiss:
-                pass
-        done = dict(self.records)
-        sources = list(self.pending)
-
-        def job(results: list[Any]) -> tuple[Any, dict[str, Any]]:
-            records = {**done, **dict(zip(sources, results, strict=True))}
-            return worker.make_packs, {"setup": self.setup, "job": self._pack_job(records)}
-
-        self.packs = self.pool.after(list(self.pending.values()), job)
-
-    def _seen(self, src: str) -> bool:
-        return src in self.records or src in self.pending
-
-    def _fill_from_manifest(self, missing: list[str]) -> list[str]:
-        """Take the flyers of pages this build did not render from the last build's manifest;
-        return the pages still unknown."""
-        if not missing:
-            return []
-        saved = load_manifest(self.manifest)
-        unknown = []
-        for src in missing:
-            record = saved.get(src)
-            if src in saved and (record is None or record.cached_pdf.is_file()):
-                self.records[src] = record
-            else:
-                unknown.append(src)
-        return unknown
-
-    def _pack_job(self, records: dict[str, FlyerRecord | None]) -> PackJob:
-        s = self.settings
-        return PackJob(
-            records=tuple(in_order(records.items(), self.order)),
-            lang=s.lang,
-            site_name=s.site_name,
-            author=s.org.get("department", ""),
-            site_dir=s.site_dir,
-            volume_size=s.pack_volume,
-        )
-
-    def finish(self) -> tuple[FlyerSummary, bool]:
-        """Wait for this language's flyers and packs: (what was made, whether this call
-        finished them). The first failure is raised."""
-        if self.summary is not None:
-            return self.summary, False
-        for src, future in list(self.pending.items()):
-            self.records[src] = self.pool.result(future)
-        self.pending.clear()
-        queued = self.packs
-        packs = self.pool.result(queued) if isinstance(queued, Future) else queued or []
-        records = in_order(self.records.items(), self.order)
-        if not self.packs_kept:
-            save_manifest(self.manifest, self.records)
+        else:
+            packs = self._packs(records)
+            offices = self._offices(records)
+            save_manifest(self.manifest, dict(self.records))
+        self.cache.save_index()
         fresh = sum(record.fresh for record in records)
         self.summary = FlyerSummary(
             lang=self.settings.lang,
@@ -170,24 +207,98 @@ class FlyerBuild:
             cached=len(records) - fresh,
             packs_built=sum(built for _, built in packs),
             packs_kept=self.packs_kept,
-            catalogue=_catalogue(records, [pack for pack, _ in packs]),
+            catalogue=_catalogue(
+                records, [pack for pack, _ in packs], offices, self.offices, self.settings.lang
+            ),
+            office_flyers_built=sum(o.built for o in offices),
+            office_flyers_cached=sum(o.cached for o in offices),
+            office_packs_built=sum(built for o in offices for _, built in o.packs),
         )
         return self.summary, True
 
+    def _packs(self, records: list[FlyerRecord]) -> list[tuple[Pack, bool]]:
+        s = self.settings
+        jobs = pack_jobs(
+            records,
+            lang=s.lang,
+            site_name=s.site_name,
+            author=s.org.get("department", ""),
+            site_dir=s.site_dir,
+            volume_size=s.pack_volume,
+        )
+        out: dict[str, tuple[Pack, bool]] = {}
+        for number, job in enumerate(jobs):
+            try:
+                out[f"pack-{number}"] = build_pack(self.lookup, job)
+            except CacheMiss:
+                self._queue(f"pack-{number}", worker.make_pack, {"setup": self.setup, "job": job})
+        out.update(self._drain())
+        return [out[f"pack-{number}"] for number in range(len(jobs))]
+
+    def _offices(self, records: list[FlyerRecord]) -> list[worker.OfficeResult]:
+        s = self.settings
+        preview = bool(records) and is_preview_url(self.settings.site_url)
+        for office in self.offices:
+            job = worker.OfficeJob(
+                office=office.contact(s.lang),
+                src=f"{s.offices_shown}:{office.line}",
+                records=tuple(records),
+                lang=s.lang,
+                preview=preview,
+                site_name=s.site_name,
+                author=s.org.get("department", ""),
+                site_dir=s.site_dir,
+                volume_size=s.pack_volume,
+                folder=f"{FOLDER}/offices/{office.id}",
+            )
+            self._queue(
+                f"office-{office.id}", worker.make_office, {"setup": self.setup, "job": job}
+            )
+        results = self._drain()
+        return [results[f"office-{office.id}"] for office in self.offices]
+
+    def _fill_from_manifest(self, missing: list[str]) -> list[str]:
+        """Take the flyers of pages this build did not render from the last build's manifest;
+        return the pages still unknown."""
+        unknown = []
+        for src in missing:
+            record = self.saved.get(src)
+            if record is not None and self.lookup.can_place(record, bool(self.offices)):
+                self.records[src] = replace(record, fresh=False)
+            else:
+                unknown.append(src)
+        return unknown
+
     def cancel(self) -> None:
         """Drop queued work (a failed build) so that no job outlives its build."""
-        futures = [*self.pending.values()]
-        if isinstance(self.packs, Future):
-            futures.append(self.packs)
+        self.queued = []
+        futures = [future for future, _, _ in self.pending.values()]
         for future in futures:
             future.cancel()
         for future in futures:
             if not future.cancelled():
                 future.exception()  # wait for a job already running
-        self.pending.clear()
+        self.pending = {}
 
 
-def _catalogue(records: list[FlyerRecord], packs: list[Pack]) -> dict[str, Any]:
+def _catalogue(
+    records: list[FlyerRecord],
+    packs: list[Pack],
+    results: list[worker.OfficeResult],
+    offices: list[Office],
+    lang: str,
+) -> dict[str, Any]:
+    def pack_data(p: Pack) -> dict[str, Any]:
+        return {
+            "path": p.path,
+            "size_kb": max(1, round(p.size / 1024)),
+            "first": p.first,
+            "last": p.last,
+            "volume": p.volume,
+            "volumes": p.volumes,
+        }
+
+    by_id = {office.id: office for office in offices}
     return {
         "flyers": [
             {
@@ -201,18 +312,17 @@ def _catalogue(records: list[FlyerRecord], packs: list[Pack]) -> dict[str, Any]:
             for r in records
         ],
         "packs": {
-            layout: [
-                {
-                    "path": p.path,
-                    "size_kb": max(1, round(p.size / 1024)),
-                    "first": p.first,
-                    "last": p.last,
-                    "volume": p.volume,
-                    "volumes": p.volumes,
-                }
-                for p in packs
-                if p.layout == layout
-            ]
-            for layout in LAYOUTS
+            layout: [pack_data(p) for p in packs if p.layout == layout] for layout in LAYOUTS
         },
+        "offices": [
+            {
+                "id": result.office_id,
+                "contact": by_id[result.office_id].contact(lang),
+                "packs": {
+                    layout: [pack_data(p) for p, _ in result.packs if p.layout == layout]
+                    for layout in LAYOUTS
+                },
+            }
+            for result in results
+        ],
     }

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
 
 from vneid_site.content.schema import MAX_QR_URL, ExtraQr, PageMeta
+from vneid_site.i18n.dates import format_date
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -34,6 +35,17 @@ class Run:
     href: str | None = None
 
 
+Step = tuple[Run, ...]
+
+
+@dataclass(frozen=True)
+class StepSection:
+    """A numbered list the flyer prints under its own heading (None: the default label)."""
+
+    title: str | None
+    steps: tuple[Step, ...]
+
+
 @dataclass(frozen=True)
 class FlyerContent:
     lang: str
@@ -41,13 +53,23 @@ class FlyerContent:
     url: str
     summary: str = ""
     note: str = ""
-    steps_title: str | None = None
-    steps: tuple[tuple[Run, ...], ...] = ()
+    sections: tuple[StepSection, ...] = ()
     topics: tuple[str, ...] = ()
+    updated: str = ""  # when the page's content last changed, as the language writes dates
     extra_codes: tuple[ExtraQr, ...] = ()
     document: dict[str, str] | None = None
     validity: dict[str, str | None] | None = None
     preview: bool = False
+
+    @property
+    def steps_title(self) -> str | None:
+        """The first section's heading."""
+        return self.sections[0].title if self.sections else None
+
+    @property
+    def steps(self) -> tuple[Step, ...]:
+        """The first section's steps."""
+        return self.sections[0].steps if self.sections else ()
 
     def as_data(self) -> dict[str, Any]:
         """Plain JSON-ready data for the template."""
@@ -58,9 +80,12 @@ class FlyerContent:
             "url": self.url,
             "summary": self.summary,
             "note": self.note,
-            "steps_title": self.steps_title,
-            "steps": [[_run_data(run) for run in step] for step in self.steps],
+            "sections": [
+                {"title": s.title, "steps": [[_run_data(run) for run in step] for step in s.steps]}
+                for s in self.sections
+            ],
             "topics": list(self.topics),
+            "updated": self.updated,
             "extra_qr": [{"label": qr.label, "url": qr.url} for qr in self.extra_codes],
             "document": dict(self.document) if self.document else None,
             "validity": dict(self.validity) if self.validity else None,
@@ -215,13 +240,17 @@ def extract(
         )
 
     root = fragment_fromstring(html or "<p></p>", create_parent="div")
-    wanted = meta.flyer.steps or None
-    steps_list = _steps_list(root, wanted, src)
-    items = steps_list.findall("li") if steps_list is not None else []
-    steps = tuple(runs for li in items if (runs := _runs(li, page_url)))
+    wanted: tuple[str | None, ...] = meta.flyer.steps or (None,)
+    sections = []
+    for name in wanted:
+        steps_list = _steps_list(root, name, src)
+        items = steps_list.findall("li") if steps_list is not None else []
+        steps = tuple(runs for li in items if (runs := _runs(li, page_url)))
+        if steps:
+            sections.append(StepSection(nfc(name).strip() if name else None, steps))
     # Without steps, a page of questions (FAQ) still tells the reader what it answers.
     topics: tuple[str, ...] = ()
-    if not steps:
+    if not sections:
         found = tuple(text for h in root.iter("h3") if (text := _heading_text(h)))
         topics = found if len(found) >= 3 else ()
     summary = nfc(meta.flyer.summary).strip() or _first_paragraph(root) or nfc(meta.description)
@@ -232,9 +261,9 @@ def extract(
         url=page_url,
         summary=summary,
         note=nfc(meta.flyer.note).strip(),
-        steps_title=nfc(wanted).strip() if wanted else None,
-        steps=steps,
+        sections=tuple(sections),
         topics=topics,
+        updated=format_date(meta.updated, lang) if meta.updated else "",
         extra_codes=tuple(ExtraQr(nfc(q.label).strip(), q.url) for q in meta.flyer.qr),
         document=(
             {

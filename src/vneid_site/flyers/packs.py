@@ -13,6 +13,7 @@ LAYOUTS = ("a4", "a5x2")
 # Flyers per pack file. An office printer takes a 50-page job well, and a bounded volume keeps
 # the build's memory flat however large the site grows.
 VOLUME_SIZE = 50
+FOLDER = "assets/flyers"  # where the packs go in the site
 
 
 @dataclass(frozen=True)
@@ -26,66 +27,96 @@ class Pack:
     volumes: int
 
 
-def pack_path(lang: str, layout: str, volume: int, volumes: int) -> str:
+def pack_path(lang: str, layout: str, volume: int, volumes: int, folder: str) -> str:
     part = f"-{volume}" if volumes > 1 else ""
-    return f"assets/flyers/print-pack-{lang}-{layout}{part}.pdf"
+    return f"{folder}/print-pack-{lang}-{layout}{part}.pdf"
 
 
 @dataclass(frozen=True)
 class PackJob:
-    """The packs of one language: its flyers in navigation order, and what the packs say."""
+    """One pack file: a volume of a language's flyers in one layout."""
 
-    records: tuple[FlyerRecord, ...]
+    records: tuple[FlyerRecord, ...]  # this volume's flyers, in navigation order
     lang: str
+    layout: str
     site_name: str
     author: str
     site_dir: Path
-    volume_size: int = VOLUME_SIZE
+    first: int  # number of its first flyer, from 1
+    volume: int
+    volumes: int
+    folder: str = FOLDER  # where in the site
+    office: dict[str, str] | None = None  # the office whose pack it is
 
 
-def build_packs(builder: PageOutputBuilder, job: PackJob) -> list[tuple[Pack, bool]]:
-    """Write the packs of one language, flyers in the order given: (pack, freshly built)."""
+def pack_jobs(
+    records: list[FlyerRecord],
+    *,
+    lang: str,
+    site_name: str,
+    author: str,
+    site_dir: Path,
+    volume_size: int = VOLUME_SIZE,
+    folder: str = FOLDER,
+    office: dict[str, str] | None = None,
+) -> list[PackJob]:
+    """Every pack of a language (each layout, each volume), flyers in the order given."""
+    chunks = [records[i : i + volume_size] for i in range(0, len(records), volume_size)]
+    return [
+        PackJob(
+            tuple(chunk),
+            lang,
+            layout,
+            site_name,
+            author,
+            site_dir,
+            (number - 1) * volume_size + 1,
+            number,
+            len(chunks),
+            folder,
+            office,
+        )
+        for layout in LAYOUTS
+        for number, chunk in enumerate(chunks, start=1)
+    ]
+
+
+def build_pack(builder: PageOutputBuilder, job: PackJob) -> tuple[Pack, bool]:
+    """Write one pack file (from the cache when it can): (pack, freshly built)."""
     root = builder.settings.root
-    records, size, lang = job.records, job.volume_size, job.lang
-    chunks = [records[i : i + size] for i in range(0, len(records), size)]
-    out = []
-    for layout in LAYOUTS:
-        for number, chunk in enumerate(chunks, start=1):
-            first = (number - 1) * size + 1
-            pack = {
-                "lang": lang,
-                "layout": layout,
-                "site_name": job.site_name,
-                "author": job.author,
-                "first": first,
-                "volume": number,
-                "volumes": len(chunks),
-                "flyers": [
-                    {"title": r.title, "file": _typst_path(r.cached_pdf, root)} for r in chunk
-                ],
-            }
-            key = digest(builder.flyer_key, "pack", json_digest(pack))
-            src = f"print pack ({lang}, {layout}, {number}/{len(chunks)})"
-            pdf, built = builder.cached(
-                key,
-                ".pdf",
-                # Embedded PDF pages cannot be tagged, so a pack is a plain PDF; each flyer in
-                # it is the same file the site offers as a tagged PDF/UA-1 download.
-                lambda pack=pack, src=src: builder.renderer.compile(
-                    "pack.typ", {"pack": pack}, src=src, standards=[]
-                ),
-            )
-            if built:
-                builder.renderer.release_memory()
-            path = pack_path(lang, layout, number, len(chunks))
-            built_pack = Pack(
-                layout, path, len(pdf), first, first + len(chunk) - 1, number, len(chunks)
-            )
-            builder.cache.place(key, ".pdf", job.site_dir / path, pdf)
-            out.append((built_pack, built))
-    return out
+    pack = {
+        "lang": job.lang,
+        "layout": job.layout,
+        "site_name": job.site_name,
+        "office": job.office,
+        "author": job.author,
+        "first": job.first,
+        "volume": job.volume,
+        "volumes": job.volumes,
+        "flyers": [
+            {"title": r.title, "file": typst_path(r.cached_pdf, root), "updated": r.updated}
+            for r in job.records
+            if r.cached_pdf
+        ],
+    }
+    key = digest(builder.flyer_key, "pack", json_digest(pack))
+    who = job.office["id"] if job.office else job.lang
+    src = f"print pack ({who}, {job.lang}, {job.layout}, {job.volume}/{job.volumes})"
+    pdf, built = builder.cached(
+        key,
+        ".pdf",
+        # Embedded PDF pages cannot be tagged, so a pack is a plain PDF; each flyer in it is
+        # the same file the site offers as a tagged PDF/UA-1 download.
+        lambda: builder.renderer.compile("pack.typ", {"pack": pack}, src=src, standards=[]),
+    )
+    if built:
+        builder.renderer.release_memory()
+    path = pack_path(job.lang, job.layout, job.volume, job.volumes, job.folder)
+    last = job.first + len(job.records) - 1
+    builder.cache.place(key, ".pdf", job.site_dir / path)
+    return Pack(job.layout, path, len(pdf), job.first, last, job.volume, job.volumes), built
 
 
-def _typst_path(path: Path, root: Path) -> str:
+def typst_path(path: Path, root: Path) -> str:
     """A path as Typst reads it: absolute from the compile root."""
     return "/" + path.relative_to(root).as_posix()

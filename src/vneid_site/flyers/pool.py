@@ -12,8 +12,8 @@ import multiprocessing
 import os
 import threading
 import time
-from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from collections.abc import Callable
+from concurrent.futures import Future
 from typing import Any
 
 
@@ -43,11 +43,20 @@ def _start_watch(parent: int) -> None:
 class WorkerPool:
     def __init__(self, workers: int = 1) -> None:
         self.workers = workers
-        self._pool: ProcessPoolExecutor | None = None
+        self._pool: Any = None  # a ProcessPoolExecutor, once a job needs one
         self._lock = threading.Lock()
 
-    def _executor(self) -> ProcessPoolExecutor:
+    def resize(self, workers: int) -> None:
+        """Use `workers` processes from the next job on (the settings may change in serve)."""
+        if workers != self.workers:
+            self.close()
+            self.workers = workers
+
+    def _executor(self) -> Any:
         if self._pool is None:
+            # Imported here: most warm builds never start a worker.
+            from concurrent.futures import ProcessPoolExecutor
+
             # "spawn": a fresh interpreter, not a copy of this one, so it holds only what the
             # flyers need.
             self._pool = ProcessPoolExecutor(
@@ -66,47 +75,6 @@ class WorkerPool:
         except RuntimeError as err:  # BrokenProcessPool, or submitting after shutdown
             self.close()
             raise WorkerError(_BROKEN) from err
-
-    def after(
-        self,
-        futures: Sequence[Future[Any]],
-        job: Callable[[list[Any]], tuple[Callable[..., Any], dict[str, Any]]],
-    ) -> Future[Any]:
-        """Once every one of `futures` has its result, run the job that `job(results)` names
-        in the worker. The returned future carries that job's result, or the first failure."""
-        outer: Future[Any] = Future()
-        remaining = [len(futures)]
-        lock = threading.Lock()
-
-        def relay(inner: Future[Any]) -> None:
-            if inner.cancelled():
-                outer.cancel()
-            elif inner.exception() is not None:
-                outer.set_exception(inner.exception())
-            else:
-                outer.set_result(inner.result())
-
-        def start() -> None:
-            if not outer.set_running_or_notify_cancel():
-                return
-            try:
-                fn, kwargs = job([future.result() for future in futures])
-                self.submit(fn, **kwargs).add_done_callback(relay)
-            except BaseException as err:  # a page failed: the job is never started
-                outer.set_exception(err)
-
-        def one_done(_: Future[Any]) -> None:
-            with lock:
-                remaining[0] -= 1
-                last = remaining[0] == 0
-            if last:
-                start()
-
-        if not futures:
-            start()
-        for future in futures:
-            future.add_done_callback(one_done)
-        return outer
 
     def result(self, future: Future[Any]) -> Any:
         """The result of a job; a dead worker becomes a WorkerError, and the next build

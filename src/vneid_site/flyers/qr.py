@@ -5,11 +5,8 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 
-import qrcode
-import qrcode.constants
-
 # M recovers from ~15% damage: enough for a printed sheet behind a counter's glass.
-ERROR_CORRECTION = qrcode.constants.ERROR_CORRECT_M
+ERROR_CORRECTION = "M"
 QUIET_ZONE = 4  # modules; the minimum the QR standard asks for
 # Bump when the images below change, so cached codes from an older version are not reused.
 IMAGE_FORMAT = "2"
@@ -24,7 +21,12 @@ class QrImages:
 
 def qr_matrix(data: str) -> list[list[bool]]:
     """The dark (True) and light modules of the QR code of `data`, quiet zone included."""
-    code = qrcode.QRCode(error_correction=ERROR_CORRECTION, border=QUIET_ZONE)
+    # Imported here: a build whose QR codes are all cached never loads qrcode.
+    import qrcode
+    import qrcode.constants
+
+    level = getattr(qrcode.constants, f"ERROR_CORRECT_{ERROR_CORRECTION}")
+    code = qrcode.QRCode(error_correction=level, border=QUIET_ZONE)
     code.add_data(data)
     code.make(fit=True)
     return code.get_matrix()

@@ -12,9 +12,10 @@ from typing import Any
 from vneid_site.flyers.cache import digest
 
 # Bump when the data contract with the template changes, so old cache entries are never reused.
-DATA_FORMAT = "2"
+DATA_FORMAT = "3"
 PDF_STANDARDS = ["ua-1"]
 _OVERFLOW = re.compile(r"flyer-overflow:(\d+):([\d.]+)")
+_CONTACT = re.compile(r"contact-overflow:(organisation|office):(\d+)")
 _PAGE_COUNT = re.compile(rb"/Type\s*/Pages\b[^>]*?/Count\s+(\d+)")
 
 
@@ -165,6 +166,20 @@ def _tree_bytes(folder: Path, pattern: str) -> list[bytes]:
 
 def _explain(err: Any, src: str) -> str:
     text = f"{err.message} {err.diagnostic}"
+    contact = _CONTACT.search(text)
+    if contact and contact[1] == "office":
+        return (
+            f"{src}: the office's name, address, phone and hours do not fit the flyer's contact "
+            f"box, even at the smallest type size: about {contact[2]}% too long.\n"
+            f"fix: shorten that row of the offices file by about {contact[2]}% (a shorter name "
+            "or address, hours on fewer words)"
+        )
+    if contact:
+        return (
+            f"mkdocs.yml: the organisation's contact text does not fit the flyer's contact box "
+            f"({src}), even at the smallest type size: about {contact[2]}% too long.\n"
+            f"fix: shorten extra.organisation.contact or contact_note by about {contact[2]}%"
+        )
     match = _OVERFLOW.search(text)
     if match:
         over, size = match.groups()

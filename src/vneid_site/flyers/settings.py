@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from vneid_site.flyers.content import is_preview_url
+from vneid_site.flyers.offices import Office, load_offices
 from vneid_site.flyers.paths import output_paths
 from vneid_site.flyers.render import FlyerError, RenderSettings
 from vneid_site.font_files import FLYER_FAMILIES, flyer_font_dirs
@@ -25,6 +26,8 @@ class FlyerSettings:
     site_name: str
     org: dict[str, Any]  # what the flyers print of the organisation profile
     pack_volume: int
+    site_url: str = ""
+    offices_shown: str = ""  # the offices file as messages name it, "" when there is none
 
 
 def render_settings(root: Path, template_dir: str, cache_dir: str) -> tuple[RenderSettings, Path]:
@@ -74,20 +77,47 @@ def page_links(page_url: str, lang: str, flyer: bool, languages: Languages) -> d
 
 def resolve_settings(
     config: Any, options: Any, lang: str, org: Any
-) -> tuple[FlyerSettings, list[str]]:
-    """The settings of one language's build, from the MkDocs config (read duck-typed) and its
-    validated `extra.flyers` options, with warnings for the log. Paths are relative to the
-    folder of mkdocs.yml; a FontError if the fonts are not installed."""
+) -> tuple[FlyerSettings, list[Office], list[str]]:
+    """The settings of one language's build and the offices, from the MkDocs config (read
+    duck-typed) and its validated `extra.flyers` options, with warnings for the log. Paths are
+    relative to the folder of mkdocs.yml. A FontError if the fonts are not installed, an
+    OfficeListError if the offices file cannot be used."""
     if options.pack_volume < 1:
         raise FlyerError("mkdocs.yml:\nextra.flyers.pack_volume: must be 1 or more")
+    if options.workers is not None and options.workers < 1:
+        raise FlyerError("mkdocs.yml:\nextra.flyers.workers: must be 1 or more (or left out)")
     root = Path(config.config_file_path).parent
     render, cache = render_settings(root, options.template_dir, options.cache_dir)
     logo, problem = read_logo(Path(config.docs_dir), org.logo)
     printed = flyer_org(org, logo)
+    offices: list[Office] = []
+    shown = ""
+    if options.offices:
+        path = root / options.offices
+        shown = options.offices
+        offices = load_offices(path, shown)
     settings = FlyerSettings(
-        render, cache, Path(config.site_dir), lang, config.site_name, printed, options.pack_volume
+        render,
+        cache,
+        Path(config.site_dir),
+        lang,
+        config.site_name,
+        printed,
+        options.pack_volume,
+        config.site_url or "",
+        shown,
     )
-    return settings, [problem] if problem else []
+    return settings, offices, [problem] if problem else []
+
+
+def pool_size(cap: int | None) -> int:
+    """Worker processes: one per core, but the one MkDocs renders on; at most `cap`."""
+    try:
+        cores = len(os.sched_getaffinity(0))  # the cores this process may use (containers)
+    except AttributeError:
+        cores = os.cpu_count() or 1
+    size = max(1, cores - 1)
+    return min(size, cap) if cap else size
 
 
 def preview_notice(site_url: str) -> str | None:

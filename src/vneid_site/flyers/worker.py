@@ -1,16 +1,16 @@
-"""Jobs that run in the flyer worker process (see pool.py): each holds everything it needs,
-and the worker keeps one Typst compiler for as long as the template and fonts stay the same."""
+"""Jobs of the flyer work. Each holds everything it needs, so it runs the same in a worker
+process (see pool.py) or in the MkDocs process; each process keeps one Typst compiler for as
+long as the template and fonts stay the same."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from vneid_site.flyers.cache import FileCache
-from vneid_site.flyers.content import FlyerContent
-from vneid_site.flyers.outputs import PageOutputBuilder
-from vneid_site.flyers.packs import Pack, PackJob, build_packs
+from vneid_site.flyers.cache import FileCache, digest, json_digest
+from vneid_site.flyers.outputs import PageJob, PageOutputBuilder
+from vneid_site.flyers.packs import Pack, PackJob, build_pack, pack_jobs, typst_path
 from vneid_site.flyers.records import FlyerRecord
 from vneid_site.flyers.render import RenderSettings
 
@@ -25,11 +25,35 @@ class Setup:
     org: dict[str, Any]
 
 
-# Only the worker process fills this: its builder, kept across jobs and builds.
+@dataclass(frozen=True)
+class OfficeJob:
+    """An office's flyers (each page's flyer with the office's contact box) and its packs."""
+
+    office: dict[str, str]  # id, name, address, phone, hours, in the pack's language
+    src: str  # where the office is written ('offices.csv:12'), for messages
+    records: tuple[FlyerRecord, ...]  # the language's flyers, in navigation order
+    lang: str
+    preview: bool
+    site_name: str
+    author: str
+    site_dir: Path
+    volume_size: int
+    folder: str  # where its packs go in the site
+
+
+@dataclass(frozen=True)
+class OfficeResult:
+    office_id: str
+    packs: list[tuple[Pack, bool]]
+    built: int  # office flyers made by this job
+    cached: int
+
+
+# One builder per process, kept across jobs and builds.
 _builder: PageOutputBuilder | None = None
 
 
-def _builder_for(setup: Setup) -> PageOutputBuilder:
+def builder_for(setup: Setup) -> PageOutputBuilder:
     global _builder
     if (
         _builder is None
@@ -41,15 +65,53 @@ def _builder_for(setup: Setup) -> PageOutputBuilder:
     return _builder
 
 
-def build_page(
-    *, setup: Setup, content: FlyerContent, page_url: str, src: str, site_dir: Path, flyer: bool
-) -> FlyerRecord | None:
+def build_page(*, setup: Setup, job: PageJob) -> FlyerRecord:
     """QR code, flyer and preview of one page (see PageOutputBuilder.build)."""
-    return _builder_for(setup).build(
-        content=content, page_url=page_url, src=src, site_dir=site_dir, org=setup.org, flyer=flyer
+    return builder_for(setup).build(job, setup.org)
+
+
+def make_pack(*, setup: Setup, job: PackJob) -> tuple[Pack, bool]:
+    """One print pack file: (pack, freshly built)."""
+    return build_pack(builder_for(setup), job)
+
+
+def make_office(*, setup: Setup, job: OfficeJob) -> OfficeResult:
+    """An office's flyers, from the cache when unchanged, then its packs."""
+    builder = builder_for(setup)
+    root = builder.settings.root
+    flyers = []
+    built = 0
+    for record in job.records:
+        if not record.base_key:
+            continue
+        base = builder.cache.path(record.base_key, ".pdf")
+        data = {
+            "file": typst_path(base, root),
+            "lang": job.lang,
+            "title": record.title,
+            "preview": job.preview,
+            "office": job.office,
+        }
+        key = digest(builder.flyer_key, "office", record.base_key, json_digest(data))
+        src = f"{job.src} ({job.office['id']}, {record.page_url or '/'})"
+        _, fresh = builder.cached(
+            key,
+            ".pdf",
+            lambda data=data, src=src: builder.renderer.compile(
+                "office.typ", {"office": data}, src=src, standards=[]
+            ),
+        )
+        built += fresh
+        flyers.append(replace(record, cached_pdf=builder.cache.path(key, ".pdf"), fresh=fresh))
+    jobs = pack_jobs(
+        flyers,
+        lang=job.lang,
+        site_name=job.site_name,
+        author=job.author,
+        site_dir=job.site_dir,
+        volume_size=job.volume_size,
+        folder=job.folder,
+        office=job.office,
     )
-
-
-def make_packs(*, setup: Setup, job: PackJob) -> list[tuple[Pack, bool]]:
-    """The print packs of one language: (pack, freshly built)."""
-    return build_packs(_builder_for(setup), job)
+    packs = [build_pack(builder, pack) for pack in jobs]
+    return OfficeResult(job.office["id"], packs, built, len(flyers) - built)

@@ -5,17 +5,17 @@ Vietnamese gets folded copies of its accented words; English gets the other word
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import unicodedata
-from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from vneid_site.i18n.languages import Languages
-from vneid_site.search.en_stem import stem
+from vneid_site.search.en_stem import stem as _stem
 from vneid_site.search.fold import fold
 
 # Material splits both the indexed text and the query on this. Splitting on punctuation as well
@@ -26,6 +26,7 @@ SEPARATOR = r'[\s\-,:;!?()\[\]"/]+|\.(?!\d)'
 FOLD_SUFFIX = "_fold"
 FORMS_SUFFIX = "_forms"
 MIN_FORM = 4  # shortest English word that takes part in word forms
+MAX_FORM = 40  # longer "words" (identifiers, addresses) have no word forms
 SHAPED_FIELDS = ("title", "text")
 
 Doc = dict[str, Any]
@@ -68,7 +69,13 @@ def words(html: str) -> list[str]:
 
 def folded_words(html: str) -> str:
     """The words of `html` that folding changes, folded and in order (so term counts hold)."""
-    return " ".join(f for w in words(html) if (f := fold(w)) != w)
+    # Folding keeps every separator, so the words of the folded text pair with the words of
+    # the text: one pass over the whole field rather than one per word.
+    text = unicodedata.normalize("NFC", html)
+    if text.isascii():
+        return ""
+    pairs = zip(words(text), words(fold(text)), strict=True)
+    return " ".join(folded for word, folded in pairs if folded != word)
 
 
 def add_folded_fields(docs: list[Doc]) -> list[Doc]:
@@ -85,6 +92,10 @@ def add_folded_fields(docs: list[Doc]) -> list[Doc]:
     return out
 
 
+# A site says the same words on many pages: stem each once.
+stem = functools.lru_cache(maxsize=65536)(_stem)
+
+
 def _english_words(html: str) -> set[str]:
     return {w.lower() for w in words(html)}
 
@@ -96,34 +107,33 @@ def add_word_forms(docs: list[Doc]) -> list[Doc]:
     query is matched by prefix only: "link" finds "linking" but "linking" never finds "link".
     Listing "linking" beside a text that says "link" gives the stemmer's result at query time.
     """
+    present = [
+        {field: _english_words(doc.get(field, "")) for field in SHAPED_FIELDS} for doc in docs
+    ]
     families: dict[str, set[str]] = defaultdict(set)
-    for doc in docs:
-        for field in SHAPED_FIELDS:
-            for word in _english_words(doc.get(field, "")):
+    for fields in present:
+        for field_words in fields.values():
+            for word in field_words:
                 # Short words make poor families: "on" and "one" share Porter's stem "on".
-                if len(word) >= MIN_FORM and word.isascii() and word.isalpha():
+                if MIN_FORM <= len(word) <= MAX_FORM and word.isascii() and word.isalpha():
                     families[stem(word)].add(word)
     out = []
-    for doc in docs:
+    for doc, fields in zip(docs, present, strict=True):
         doc = dict(doc)
-        for field in SHAPED_FIELDS:
-            present = _english_words(doc.get(field, ""))
-            stems = {stem(w) for w in present if len(w) >= MIN_FORM}
-            forms = set().union(*(families.get(s, ()) for s in stems))
-            # A form that starts a word already present is found by prefix anyway.
-            ordered = sorted(present)
-            extra = sorted(f for f in forms if not _starts_a_word(f, ordered))
+        for field, field_words in fields.items():
+            forms = set().union(
+                *(families.get(stem(w), ()) for w in field_words if len(w) >= MIN_FORM)
+            )
+            # A form that starts a word already present is found by prefix anyway. Every
+            # prefix of every word, once (up to a word's length): linear in the text.
+            prefixes = {
+                w[:i] for w in field_words for i in range(MIN_FORM, min(len(w), MAX_FORM) + 1)
+            }
+            extra = sorted(forms - prefixes)
             if extra:
                 doc[field + FORMS_SUFFIX] = " ".join(extra)
         out.append(doc)
     return out
-
-
-def _starts_a_word(prefix: str, ordered: list[str]) -> bool:
-    """Whether a word of `ordered` (sorted) starts with `prefix`: the words that do come right
-    after it in order, so one binary search answers."""
-    i = bisect_left(ordered, prefix)
-    return i < len(ordered) and ordered[i].startswith(prefix)
 
 
 PROFILES: dict[str, Profile] = {

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from datetime import date
 
 from vneid_site.content.front_matter import key_line, parse_page_meta, split_front_matter
 
@@ -38,7 +39,7 @@ def test_valid_front_matter_is_parsed_into_typed_metadata():
     assert meta.document.signer.name == "Nguyễn Văn A"
     assert meta.validity.historical
     assert meta.validity.notes[0].source == "thuvienphapluat.vn"
-    assert meta.flyer.enabled and meta.flyer.steps == "Các bước"
+    assert meta.flyer.enabled and meta.flyer.steps == ("Các bước",)
     assert meta.flyer.qr[0].url == "https://vneid.gov.vn/"
 
 
@@ -174,3 +175,47 @@ def test_extra_qr_codes_are_capped_in_number_and_length():
     assert problems[0].message.startswith("flyer.qr.0.url is 222 characters long")
     spaced = VALID.replace("https://vneid.gov.vn/", "https://vneid.gov.vn/ x")
     assert "not an absolute address" in parse_page_meta(spaced, "x.md")[1][0].message
+
+
+def test_updated_and_history_are_dates_with_history_newest_first():
+    source = (
+        "---\ntitle: A\ndescription: B\nupdated: 2026-11-27\nhistory:\n"
+        "  - {date: 2025-07-01, text: Cũ hơn.}\n"
+        '  - {date: "2026-11-29", text: "Mới hơn (nguồn: x.vn)."}\n---\n'
+    )
+    meta, problems = parse_page_meta(source, "docs/a.md")
+    assert problems == []
+    assert meta.updated == date(2026, 11, 27)
+    assert [(c.date, c.text) for c in meta.history] == [
+        (date(2026, 11, 29), "Mới hơn (nguồn: x.vn)."),
+        (date(2025, 7, 1), "Cũ hơn."),
+    ]
+    meta, _ = parse_page_meta("---\ntitle: A\ndescription: B\n---\n", "docs/a.md")
+    assert meta.updated is None and meta.history == ()
+
+
+def test_a_date_in_another_form_is_reported_with_its_line_and_the_form_to_use():
+    source = (
+        "---\ntitle: A\ndescription: B\nupdated: 27/11/2026\nhistory:\n"
+        "  - {date: hôm qua, text: X.}\n  - {text: Y.}\n---\n"
+    )
+    meta, problems = parse_page_meta(source, "docs/a.md")
+    assert meta is None
+    text = "\n".join(map(str, problems))
+    assert "docs/a.md:4: updated '27/11/2026' is not a date" in text
+    assert "docs/a.md:6: history.0.date 'hôm qua' is not a date" in text
+    assert "YYYY-MM-DD" in text
+    assert "'history.1.date' is missing" in text
+
+
+def test_flyer_steps_may_name_several_headings_in_order():
+    source = "---\ntitle: A\ndescription: B\nflyer:\n  steps: [Các bước, Kích hoạt]\n---\n"
+    meta, problems = parse_page_meta(source, "docs/a.md")
+    assert problems == [] and meta.flyer.steps == ("Các bước", "Kích hoạt")
+    for bad in ("[]", "[Các bước, 3]", "['', Kích hoạt]"):
+        source = f"---\ntitle: A\ndescription: B\nflyer:\n  steps: {bad}\n---\n"
+        meta, problems = parse_page_meta(source, "docs/a.md")
+        assert meta is None, bad
+        assert "docs/a.md:5: flyer.steps must be a heading or a list of headings" in str(
+            problems[0]
+        ), bad

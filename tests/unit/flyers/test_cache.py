@@ -52,3 +52,22 @@ def test_sweep_removes_temporary_files_of_a_killed_build_but_not_of_a_running_on
     assert not old.exists() and fresh.exists()
     assert cache.get("ef" * 32, ".pdf") == b"kept"
     assert FileCache(tmp_path / "missing").sweep() == 0
+
+
+def test_a_verified_entry_is_trusted_until_its_size_or_time_changes(tmp_path):
+    key = "ab" * 32
+    writer = FileCache(tmp_path)
+    writer.put(key, ".pdf", b"%PDF flyer")
+    writer.save_index()
+    cache = FileCache(tmp_path)  # the next build
+    assert cache.valid(key, ".pdf")
+    entry = cache.path(key, ".pdf")
+    # Same size, same time, other bytes (as no build would write): trusted without a read.
+    stat = entry.stat()
+    entry.write_bytes(b"%PDF flyeR")
+    os.utime(entry, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert cache.valid(key, ".pdf")
+    # A torn write changes the size and the time: hashed again, and refused.
+    entry.write_bytes(b"%PDF fl")
+    assert not cache.valid(key, ".pdf")
+    assert not FileCache(tmp_path).valid(key, ".png")

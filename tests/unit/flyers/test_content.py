@@ -105,3 +105,42 @@ def test_preview_addresses():
     assert is_preview_url("http://127.0.0.1:8000/")
     assert is_preview_url("http://localhost/x/")
     assert not is_preview_url("https://dichvucong.gov.vn/")
+
+
+ACTIVATION = (
+    HTML
+    + """
+<h2 id="kich-hoat">Kích hoạt<a class="headerlink" href="#kich-hoat">¶</a></h2>
+<p>Trên ứng dụng:</p>
+<ol><li>Chờ tin nhắn.</li><li>Đăng nhập lại.</li></ol>
+<h3>Trên máy tính</h3>
+<ol><li>Mở trang web.</li></ol>
+"""
+)
+
+
+def test_several_step_sections_each_keep_their_heading_in_the_order_named():
+    options = "flyer:\n  steps: [Kích hoạt, Các bước]\n"
+    content = extract(html=ACTIVATION, meta=meta(options), lang="vi", page_url=PAGE_URL, src="x")
+    assert [s.title for s in content.sections] == ["Kích hoạt", "Các bước"]
+    # The section's first list: the steps in the app, not those of its sub-section.
+    assert ["".join(r.text for r in step) for step in content.sections[0].steps] == [
+        "Chờ tin nhắn.",
+        "Đăng nhập lại.",
+    ]
+    assert len(content.sections[1].steps) == 3
+    data = content.as_data()
+    assert [s["title"] for s in data["sections"]] == ["Kích hoạt", "Các bước"]
+    assert data["sections"][0]["steps"][1] == [{"text": "Đăng nhập lại."}]
+
+
+def test_the_page_date_is_part_of_the_flyer_data_in_the_language_s_form():
+    from dataclasses import replace
+    from datetime import date
+
+    page = replace(meta(), updated=date(2026, 11, 27))
+    vi = extract(html=HTML, meta=page, lang="vi", page_url=PAGE_URL, src="x")
+    en = extract(html=HTML, meta=page, lang="en", page_url=PAGE_URL, src="x")
+    assert vi.as_data()["updated"] == "27/11/2026"
+    assert en.as_data()["updated"] == "27 November 2026"
+    assert extract(html=HTML, meta=meta(), lang="vi", page_url=PAGE_URL, src="x").updated == ""

@@ -1,9 +1,9 @@
-"""The worker pool: jobs in another process, a job that waits for others, failures."""
+"""The worker pool: jobs in other processes, failures, a dead worker, resizing."""
 
 from __future__ import annotations
 
 import os
-from concurrent.futures import Future
+import time
 
 import pytest
 
@@ -21,33 +21,20 @@ def test_jobs_run_in_another_process(pool):
     assert pool.result(pool.submit(os.getpid)) != os.getpid()
 
 
-def test_after_runs_a_job_made_from_the_results_of_others(pool):
-    parts = [pool.submit(str, object=n) for n in range(5)]
-    joined = pool.after(parts, lambda results: (_join, {"items": results}))
-    assert pool.result(joined) == "0-1-2-3-4"
-    assert pool.result(pool.after([], lambda results: (_join, {"items": results}))) == ""
+def test_a_failed_job_raises_its_error_here(pool):
+    with pytest.raises(ValueError, match="not a number"):
+        pool.result(pool.submit(_fail, message="not a number"))
 
 
-def test_a_failed_job_fails_the_job_that_waits_for_it_without_starting_it(pool):
-    started: list[list] = []
-
-    def job(results):
-        started.append(results)
-        return _join, {"items": results}
-
-    failing = pool.submit(_fail, message="not a number")
-    waiting = pool.after([pool.submit(str, object=1), failing], job)
-    with pytest.raises(ValueError):
-        pool.result(waiting)
-    assert started == []
-
-
-def test_a_cancelled_wait_never_starts(pool):
-    blocker: Future = Future()
-    waiting = pool.after([blocker], lambda results: (_join, {"items": results}))
-    assert waiting.cancel()
-    blocker.set_result("x")
-    assert waiting.cancelled()
+def test_resize_takes_effect_for_the_next_jobs():
+    pool = WorkerPool(1)
+    try:
+        first = pool.result(pool.submit(os.getpid))
+        pool.resize(2)
+        pids = {pool.result(f) for f in [pool.submit(_slow_pid) for _ in range(4)]}
+        assert first not in pids and len(pids) == 2
+    finally:
+        pool.close()
 
 
 def test_a_dead_worker_is_reported_and_replaced():
@@ -60,8 +47,9 @@ def test_a_dead_worker_is_reported_and_replaced():
         pool.close()
 
 
-def _join(items: list) -> str:
-    return "-".join(items)
+def _slow_pid() -> int:
+    time.sleep(0.3)  # keep one worker busy, so that the next job goes to the other
+    return os.getpid()
 
 
 def _fail(message: str) -> None:

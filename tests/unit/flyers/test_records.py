@@ -8,22 +8,38 @@ from vneid_site.flyers.paths import output_paths
 from vneid_site.flyers.records import FlyerRecord, in_order, load_manifest, save_manifest
 
 
-def record(url: str, title: str, fresh: bool = True) -> FlyerRecord:
-    return FlyerRecord(url, title, False, output_paths(url), 1234, Path(f"/c/{title}.pdf"), fresh)
+def record(
+    url: str, title: str, fresh: bool = True, flyer: bool = True, updated: str = ""
+) -> FlyerRecord:
+    return FlyerRecord(
+        page_url=url,
+        title=title,
+        historical=False,
+        paths=output_paths(url),
+        qr_key="q" * 64,
+        flyer_key="f" * 64 if flyer else None,
+        pdf_bytes=1234 if flyer else 0,
+        cached_pdf=Path(f"/c/{title}.pdf") if flyer else None,
+        inputs="i" * 64,
+        fresh=fresh,
+        updated=updated,
+    )
 
 
 def test_navigation_order_first_then_the_rest_by_path_without_pages_that_have_no_flyer():
-    items = [("z.md", record("z/", "Z")), ("b.md", None), ("a.md", record("a/", "A"))]
-    items.append(("c.md", record("c/", "C")))
+    items = [("z.md", record("z/", "Z")), ("b.md", record("b/", "B", flyer=False))]
+    items += [("a.md", record("a/", "A")), ("c.md", record("c/", "C")), ("d.md", None)]
     assert [r.title for r in in_order(items, ("c.md", "b.md"))] == ["C", "A", "Z"]
 
 
 def test_manifest_round_trip_marks_records_as_not_fresh(tmp_path):
     path = tmp_path / "manifests" / "x.json"
-    save_manifest(path, {"a.md": record("a/", "Trang A ý"), "b.md": None})
+    no_flyer = record("b/", "B", fresh=False, flyer=False)
+    page_a = record("a/", "Trang A ý", updated="27/11/2026")
+    save_manifest(path, {"a.md": page_a, "b.md": no_flyer, "c.md": None})
     loaded = load_manifest(path)
-    assert loaded["b.md"] is None
-    assert loaded["a.md"] == record("a/", "Trang A ý", fresh=False)
+    a_loaded = record("a/", "Trang A ý", fresh=False, updated="27/11/2026")
+    assert loaded == {"a.md": a_loaded, "b.md": no_flyer}
 
 
 def test_a_missing_or_broken_manifest_is_empty(tmp_path):

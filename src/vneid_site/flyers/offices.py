@@ -1,0 +1,267 @@
+"""The offices list: a CSV file an official edits in Excel or LibreOffice, one row per counter
+(commune or ward), whose name, address, phone and hours its own print packs carry."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from vneid_site.content.problems import Problem
+
+COLUMNS = ("id", "name", "name_en", "address", "address_en", "phone", "hours", "hours_en")
+REQUIRED = ("id", "name")
+_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_RESAVE_EN = (
+    "open it in Excel and choose File, Save As, 'CSV UTF-8 (Comma delimited)'; in LibreOffice "
+    "choose Save As, 'Text CSV', character set 'Unicode (UTF-8)'"
+)
+_RESAVE_VI = (
+    "mở tệp bằng Excel, chọn Tệp, Lưu thành, 'CSV UTF-8 (Comma delimited)'; với LibreOffice "
+    "chọn Lưu thành, 'Text CSV', bảng mã 'Unicode (UTF-8)'"
+)
+
+
+@dataclass(frozen=True)
+class Office:
+    """One counter. English fields fall back to the Vietnamese ones when empty."""
+
+    id: str  # lowercase ASCII letters, digits and hyphens: names the office's files
+    name: str
+    name_en: str
+    address: str
+    address_en: str
+    phone: str
+    hours: str
+    hours_en: str
+    line: int  # where its row starts in the file, for messages
+
+    def contact(self, lang: str) -> dict[str, str]:
+        """What its flyers print, in `lang`."""
+        english = lang != "vi"
+        return {
+            "id": self.id,
+            "name": (self.name_en if english else "") or self.name,
+            "address": (self.address_en if english else "") or self.address,
+            "phone": self.phone,
+            "hours": (self.hours_en if english else "") or self.hours,
+        }
+
+
+class OfficeListError(ValueError):
+    """The offices file cannot be used; `problems` says where and how to fix it."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("\n".join(map(str, problems)))
+        self.problems = problems
+
+
+def load_offices(path: Path, shown: str) -> list[Office]:
+    """Every office of the CSV file at `path` (named `shown` in messages), in file order."""
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        raise OfficeListError(
+            [
+                _problem(
+                    shown,
+                    1,
+                    f"cannot read the offices file ({err.strerror})",
+                    "",
+                    "check extra.flyers.offices in mkdocs.yml: the path is relative to it",
+                    "kiểm tra extra.flyers.offices trong mkdocs.yml: đường dẫn tính từ tệp đó",
+                )
+            ]
+        ) from None
+    offices, problems = parse_offices(raw, shown)
+    if problems:
+        raise OfficeListError(problems)
+    return offices
+
+
+def parse_offices(raw: bytes, shown: str) -> tuple[list[Office], list[Problem]]:
+    """Offices and problems of a CSV file's bytes (UTF-8, with or without Excel's BOM)."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        return [], [
+            _problem(
+                shown,
+                line,
+                "the file is not saved as UTF-8 (Excel's plain 'CSV' uses Windows-1258)",
+                "tệp không được lưu ở dạng UTF-8 (kiểu 'CSV' thường của Excel dùng Windows-1258)",
+                f"save it again as UTF-8: {_RESAVE_EN}",
+                f"lưu lại ở dạng UTF-8: {_RESAVE_VI}",
+            )
+        ]
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        rows = _rows(reader)
+    except csv.Error as err:
+        return [], [
+            _problem(
+                shown,
+                reader.line_num,
+                f"the file is not valid CSV ({err})",
+                f"tệp không đúng dạng CSV ({err})",
+                "check the quotes on that line: a field holding a comma, a quote or a "
+                'line break goes in double quotes, and a quote inside it is written ""',
+                "kiểm tra dấu ngoặc kép ở dòng đó: ô có dấu phẩy, ngoặc kép hay xuống "
+                'dòng phải đặt trong ngoặc kép, và ngoặc kép bên trong viết thành ""',
+            )
+        ]
+    if not rows:
+        return [], [
+            _problem(
+                shown,
+                1,
+                "the file is empty",
+                "tệp trống",
+                f"write the header row first: {','.join(COLUMNS)}",
+                f"viết dòng tiêu đề trước: {','.join(COLUMNS)}",
+            )
+        ]
+    header_line, header = rows[0]
+    names = [name.strip().lower() for name in header]
+    missing = [name for name in COLUMNS if name not in names]
+    if missing:
+        return [], [
+            _problem(
+                shown,
+                header_line,
+                f"the header row lacks the column(s) {', '.join(missing)}",
+                f"dòng tiêu đề thiếu cột {', '.join(missing)}",
+                f"the first row must name the columns: {','.join(COLUMNS)} (English columns "
+                "may stay empty below)",
+                f"dòng đầu phải ghi tên các cột: {','.join(COLUMNS)} (các cột tiếng Anh có "
+                "thể để trống ở dưới)",
+            )
+        ]
+    where = {name: names.index(name) for name in COLUMNS}
+    offices: list[Office] = []
+    problems: list[Problem] = []
+    seen: dict[str, int] = {}
+    for line, row in rows[1:]:
+        if not any(cell.strip() for cell in row):
+            continue  # a blank row, as spreadsheets leave at the end
+        fields = {name: (row[i] if i < len(row) else "") for name, i in where.items()}
+        found = _check_row(fields, line, shown, seen)
+        problems += found
+        if not found:
+            seen[fields["id"].strip()] = line
+            offices.append(Office(**{k: _clean(v) for k, v in fields.items()}, line=line))
+    return offices, problems
+
+
+def _rows(reader: csv.reader) -> list[tuple[int, list[str]]]:
+    """(line where the row starts, cells) for each row; a quoted cell may span lines."""
+    out = []
+    start = 1
+    for row in reader:
+        out.append((start, row))
+        start = reader.line_num + 1
+    return out
+
+
+def _clean(value: str) -> str:
+    from vneid_site.content.text_encoding import compose
+
+    # Decomposed letters (NFD, as some keyboards type them) are composed; nothing else changes.
+    return compose(value).strip()
+
+
+def _check_row(fields: dict[str, str], line: int, shown: str, seen: dict[str, int]) -> list:
+    problems = []
+    office_id = fields["id"].strip()
+    for name in REQUIRED:
+        if not fields[name].strip():
+            problems.append(
+                _problem(
+                    shown,
+                    line,
+                    f"the '{name}' cell is empty",
+                    f"ô '{name}' đang trống",
+                    f"fill in '{name}', or delete the row",
+                    f"điền ô '{name}', hoặc xóa dòng này",
+                )
+            )
+    if office_id and not _ID.fullmatch(office_id):
+        suggestion = _suggest_id(office_id)
+        problems.append(
+            _problem(
+                shown,
+                line,
+                f"the id '{office_id}' may only hold lowercase letters a-z, "
+                "digits and hyphens (it names the office's files)",
+                f"mã '{office_id}' chỉ được có chữ thường a-z không dấu, chữ số và dấu gạch "
+                "nối (mã dùng làm tên tệp của đơn vị)",
+                f"write it, for example, as '{suggestion}'",
+                f"viết lại, ví dụ '{suggestion}'",
+            )
+        )
+    if office_id in seen:
+        problems.append(
+            _problem(
+                shown,
+                line,
+                f"the id '{office_id}' is already used on line {seen[office_id]}",
+                f"mã '{office_id}' đã dùng ở dòng {seen[office_id]}",
+                "give each office its own id",
+                "mỗi đơn vị một mã riêng",
+            )
+        )
+    for name, value in fields.items():
+        problems += _check_text(value, name, line, shown)
+    return problems
+
+
+def _check_text(value: str, column: str, line: int, shown: str) -> list[Problem]:
+    # Imported here: only a site with an offices file reads one.
+    from vneid_site.content.text_encoding import compose, find_legacy, find_mojibake
+
+    for part in value.splitlines() or [value]:
+        mojibake = find_mojibake(part)
+        if mojibake is not None:
+            pairs = ", ".join(f"'{a}' → '{b}'" for a, b in mojibake.words)
+            return [
+                _problem(
+                    shown,
+                    line,
+                    f"garbled text in '{column}' (UTF-8 read as Windows-1252), probably {pairs}",
+                    f"chữ bị lỗi mã ở ô '{column}' (UTF-8 bị đọc thành Windows-1252), "
+                    f"có lẽ là {pairs}",
+                    "type those words again",
+                    "gõ lại các chữ đó",
+                )
+            ]
+        legacy = find_legacy(compose(part))
+        if legacy is not None:
+            pairs = ", ".join(f"'{a}' → '{b}'" for a, b in legacy.words)
+            return [
+                _problem(
+                    shown,
+                    line,
+                    f"text in the old {legacy.encoding} encoding in "
+                    f"'{column}', it probably reads {pairs}",
+                    f"chữ ở bảng mã cũ {legacy.encoding} trong ô '{column}', có lẽ là {pairs}",
+                    f"convert it to Unicode (Unikey: Tools, Converter, from "
+                    f"{legacy.encoding} to Unicode) and paste it again",
+                    f"chuyển sang Unicode (Unikey: Công cụ chuyển mã, từ "
+                    f"{legacy.encoding} sang Unicode) rồi dán lại",
+                )
+            ]
+    return []
+
+
+def _suggest_id(value: str) -> str:
+    from vneid_site.search.fold import fold
+
+    plain = re.sub(r"[^a-z0-9]+", "-", fold(value).lower()).strip("-")
+    return plain or "phuong-1"
+
+
+def _problem(path: str, line: int, en: str, vi: str, fix_en: str, fix_vi: str) -> Problem:
+    return Problem(path, line, en, fix_en, vi or en, fix_vi)
