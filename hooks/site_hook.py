@@ -19,7 +19,7 @@ from vneid_site.checks.repository import repository_problems
 from vneid_site.content.print_links import add_print_urls
 from vneid_site.content.sanitise import clean_page, refusal
 from vneid_site.corrections import CorrectionsError, corrections_of
-from vneid_site.csp import CspError, add_csp
+from vneid_site.csp import add_csp
 from vneid_site.font_files import FontError, web_font_files
 from vneid_site.i18n.alternates import page_alternates
 from vneid_site.i18n.languages import current_language, from_config
@@ -29,6 +29,7 @@ from vneid_site.page_footer import page_footer
 from vneid_site.site_build import CONFIG_KEY, PageProblems, SiteBuild
 
 log = logging.getLogger("mkdocs.plugins.vneid.site")
+_serving = False  # `mkdocs serve`: its live reload adds an inline script (see csp.policy)
 
 
 def on_config(config: MkDocsConfig, **_: Any) -> MkDocsConfig:
@@ -120,22 +121,21 @@ def on_page_context(
     return context
 
 
+def on_startup(*, command: str, **_: Any) -> None:
+    global _serving
+    _serving = command == "serve"
+
+
 @event_priority(-1000)  # last of all: the policy hashes the finished page's inline scripts
 def on_post_page(output: str, *, page: Page, **_: Any) -> str:
-    return _with_csp(output, page.file.src_uri)
-
-
-def _with_csp(output: str, name: str) -> str:
-    try:
-        return add_csp(output, name)
-    except CspError as err:
-        raise PluginError(str(err)) from None
+    return add_csp(output, page.file.src_uri, _serving, log.warning)
 
 
 def on_post_template(output: str, *, template_name: str, config: MkDocsConfig) -> str:
     languages = _site(config).languages
     lang = current_language(config)
-    output = _with_csp(output, template_name) if template_name == "404.html" else output
+    if template_name == "404.html":
+        output = add_csp(output, template_name, _serving, log.warning)
     if lang == languages.default:
         return output
     folder = Path(config.site_dir) / languages.root(lang)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from collections.abc import Callable
 from html.parser import HTMLParser
 
 # Not in a <meta> policy: frame-ancestors (browsers ignore it there, with a console error),
@@ -32,10 +33,6 @@ _JS_TYPES = {"", "text/javascript", "application/javascript", "module"}
 _CHARSET = re.compile(r"<meta\s+charset=[\"']?[\w-]+[\"']?\s*/?>", re.IGNORECASE)
 _HEAD = re.compile(r"<head\b[^>]*>", re.IGNORECASE)
 MARKER = 'http-equiv="Content-Security-Policy"'
-
-
-class CspError(ValueError):
-    """A page has no <head> to put the policy in."""
 
 
 class _InlineScripts(HTMLParser):
@@ -80,22 +77,30 @@ def inline_script_hashes(page: str) -> list[str]:
     return hashes
 
 
-def policy(script_hashes: list[str]) -> str:
-    scripts = " ".join(["'self'", *script_hashes])
+def policy(script_hashes: list[str], serving: bool = False) -> str:
+    """The policy of a page with these inline scripts. `serving`: for `mkdocs serve` only,
+    which adds its live-reload script to each page as it serves it, a script no build can
+    hash; inline scripts are allowed then (on this machine, while editing), never in a build."""
+    scripts = "'self' 'unsafe-inline'" if serving else " ".join(["'self'", *script_hashes])
     directives = [BASE_DIRECTIVES[0], ("script-src", scripts), *BASE_DIRECTIVES[1:]]
     return "; ".join(f"{name} {value}" for name, value in directives)
 
 
-def add_csp(page: str, name: str) -> str:
+def add_csp(
+    page: str, name: str, serving: bool = False, warn: Callable[[str], None] | None = None
+) -> str:
     """`page` with its policy as the first thing after <meta charset> (or <head>), before any
-    script or style it governs. `name` says which page, for the error."""
+    script or style it governs. A page with no <head> is left as it is, and `warn` says so,
+    naming the page (`name`): a warning stops a strict build."""
     if MARKER in page:
         return page  # already has one
-    tag = f'<meta {MARKER} content="{policy(inline_script_hashes(page))}">'
     anchor = _CHARSET.search(page) or _HEAD.search(page)
     if anchor is None:
-        raise CspError(
-            f"{name}: the page has no <head>, so it cannot carry its Content-Security-Policy.\n"
-            "fix: make the template extend Material's base.html (or main.html)"
-        )
+        if warn is not None:
+            warn(
+                f"{name}: the page has no <head>, so it cannot carry its "
+                "Content-Security-Policy.\nfix: make its template extend main.html"
+            )
+        return page
+    tag = f'<meta {MARKER} content="{policy(inline_script_hashes(page), serving)}">'
     return page[: anchor.end()] + tag + page[anchor.end() :]
