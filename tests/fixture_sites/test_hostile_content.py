@@ -107,6 +107,9 @@ def test_front_matter_is_printed_as_text_never_as_markup(stripped, lang):
     assert "<img src=x onerror=alert(1)>" in header and "<script>alert(1)</script>" in header
     notes = visible_text(doc.select_one(".site-validity__notes"))
     assert notes.count("<script>alert(1)</script>") == 1 and "<img src=x" in notes
+    history = visible_text(doc.select_one(".site-history"))
+    assert "<iframe src=https://evil.example/></iframe><img src=x onerror=alert(1)>" in history
+    assert doc.find("iframe") is None
     title = "Tiêu đề </title><script>alert(1)</script> & <b>đậm</b>"
     assert doc.title.get_text().startswith(title)
     assert visible_text(doc.select_one("article h1")) == title

@@ -94,4 +94,7 @@ validity:
   notes:
     - text: "{SCRIPT}"
       source: "{IMG}"
+history:
+  - date: 2026-01-02
+    text: "<iframe src=https://evil.example/></iframe>{IMG}"
 """
