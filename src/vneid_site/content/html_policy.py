@@ -121,6 +121,11 @@ REFUSED_TAGS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
 CODE_SCHEMES = frozenset({"javascript", "vbscript", "data"})
 
 MAX_ADDRESS_TEXT = 300  # longer link text is prose, not an address
+# Link text ending in one of these names a file ("README.md", "bieu-mau.pdf"), not a site.
+FILE_ENDINGS = frozenset(
+    "md pdf doc docx xls xlsx odt ods csv txt zip png jpg jpeg gif svg webp html htm json yml "
+    "yaml xml py js css typ".split()
+)
 _C0_AND_SPACE = "".join(map(chr, range(0x21)))
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 # Link text that reads as a web address: "dichvucong.gov.vn", "https://vneid.gov.vn/x".
@@ -308,6 +313,8 @@ def _check_link_text(report: _Report, href: str, text: str) -> None:
     match = _ADDRESS_TEXT.match(shown)
     target = _host(href)
     if match is None or target is None or url_scheme(href) not in ("http", "https"):
+        return
+    if "/" not in shown and match[1].rsplit(".", 1)[-1].lower() in FILE_ENDINGS:
         return
     said = match[1].lower().removeprefix("www.")
     if said != target.removeprefix("www."):

@@ -135,6 +135,8 @@ def test_link_text_that_reads_as_an_address_must_go_there():
     assert inspect('<a href="https://www.dichvucong.gov.vn/x">dichvucong.gov.vn</a>') == []
     assert inspect('<a href="https://vneid.gov.vn/">https://vneid.gov.vn/</a>') == []
     assert inspect('<a href="https://vneid.gov.vn/">Ứng dụng VNeID</a>') == []
+    # A file's name is no address: "README.md" may open the repository's page of it.
+    assert inspect('<a href="https://github.com/o/r/blob/main/README.md">README.md</a>') == []
     found = inspect('<a href="https://vneid-gov.example/">https://vneid.gov.vn</a>')
     assert [f.refused for f in found] == [True]
     assert "opens 'vneid-gov.example'" in found[0].message
