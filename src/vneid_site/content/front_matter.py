@@ -9,10 +9,12 @@ import re
 from datetime import date, datetime
 from difflib import get_close_matches
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
 
 from vneid_site.content import schema
+from vneid_site.content.html_policy import lookalike_host
 from vneid_site.content.problems import Problem
 from vneid_site.content.schema import (
     MAX_EXTRA_QR,
@@ -345,6 +347,19 @@ def _flyer(check: _Checker, raw: Any) -> FlyerOptions:
                 (
                     f"flyer.qr.{i}.url '{qr['url']}' không phải địa chỉ đầy đủ",
                     "viết đủ địa chỉ, bắt đầu bằng https://",
+                ),
+            )
+        elif "url" in qr and lookalike_host(urlsplit(qr["url"]).hostname or ""):
+            # A printed code is followed without seeing the address: no imitation letters.
+            check.add(
+                ("flyer", "qr", str(i), "url"),
+                (
+                    f"flyer.qr.{i}.url '{qr['url']}' uses look-alike letters in its host name",
+                    "write the address in plain Latin letters, as the organisation publishes it",
+                ),
+                (
+                    f"flyer.qr.{i}.url '{qr['url']}' có tên miền dùng chữ giả dạng",
+                    "viết địa chỉ bằng chữ Latinh thường, đúng như cơ quan công bố",
                 ),
             )
     return FlyerOptions(

@@ -175,6 +175,13 @@ def test_extra_qr_codes_are_capped_in_number_and_length():
     assert problems[0].message.startswith("flyer.qr.0.url is 222 characters long")
     spaced = VALID.replace("https://vneid.gov.vn/", "https://vneid.gov.vn/ x")
     assert "not an absolute address" in parse_page_meta(spaced, "x.md")[1][0].message
+    for host in ("xn--vneid-9ra.gov.vn", "vnеid.gov.vn"):  # the second "е" is Cyrillic
+        lookalike = VALID.replace("https://vneid.gov.vn/", f"https://{host}/")
+        [problem] = parse_page_meta(lookalike, "x.md")[1]
+        assert (problem.line, problem.message) == (
+            19,
+            f"flyer.qr.0.url 'https://{host}/' uses look-alike letters in its host name",
+        )
 
 
 def test_updated_and_history_are_dates_with_history_newest_first():
