@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test check serve lint format system-deps requirements clean flyer-preview
+.PHONY: site test check serve lint format system-deps requirements clean flyer-preview verify-qr
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,12 +23,22 @@ $(VENV)/.dev-installed: requirements.txt requirements-dev.txt pyproject.toml | $
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@ $(VENV)/.site-installed
 
+# What scripts/verify_qr.py reads QR codes with, on top of the site build.
+$(VENV)/.verify-installed: requirements-verify.txt $(VENV)/.site-installed
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements-verify.txt
+	touch $@
+
+# --ignore-scripts: no package's install script runs on a developer's machine or in CI.
 node_modules/.installed: package.json package-lock.json
-	npm ci --no-audit --no-fund --loglevel=error
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
 site: $(VENV)/.site-installed
 	$(BIN)/mkdocs build --strict
+
+# Every QR code of the built site/ read back: each must open its own page under SITE_URL.
+verify-qr: $(VENV)/.verify-installed
+	$(BIN)/python scripts/verify_qr.py site
 
 check: $(VENV)/.site-installed
 	$(BIN)/python scripts/check_content.py
@@ -48,6 +58,7 @@ system-deps:
 lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/zizmor --offline --quiet .github/workflows
 
 format: $(VENV)/.dev-installed
 	$(BIN)/ruff check --fix .
@@ -66,6 +77,7 @@ COMPILE := --quiet --generate-hashes --strip-extras --allow-unsafe --no-emit-ind
 	--no-emit-find-links
 requirements: $(VENV)/.dev-installed
 	$(BIN)/pip-compile $(COMPILE) $(PIP_COMPILE_ARGS) -o requirements.txt requirements.in
+	$(BIN)/pip-compile $(COMPILE) $(PIP_COMPILE_ARGS) -o requirements-verify.txt requirements-verify.in
 	$(BIN)/pip-compile $(COMPILE) $(PIP_COMPILE_ARGS) -o requirements-dev.txt requirements-dev.in
 
 clean:

@@ -4,7 +4,6 @@ language, and compressed copies."""
 
 from __future__ import annotations
 
-import html
 import logging
 from pathlib import Path
 from typing import Any
@@ -16,17 +15,14 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from vneid_site.atomic_write import write_text_atomic
-from vneid_site.checks.translations import check_parity
-from vneid_site.content.front_matter import parse_page_meta
-from vneid_site.content.page_dates import date_pages
 from vneid_site.content.print_links import add_print_urls
-from vneid_site.corrections import NOT_SET, CorrectionsError, corrections_of
+from vneid_site.corrections import CorrectionsError, corrections_of
 from vneid_site.i18n.alternates import page_languages
 from vneid_site.i18n.languages import current_language, from_config, is_nested_build
 from vneid_site.i18n.permalinks import retitle_permalinks
 from vneid_site.organisation import OrganisationError, load_organisation
 from vneid_site.page_footer import page_footer
-from vneid_site.site_build import CONFIG_KEY, SiteBuild
+from vneid_site.site_build import CONFIG_KEY, PageProblems, SiteBuild
 from vneid_site.web.build import WebBuild, WebError
 
 log = logging.getLogger("mkdocs.plugins.vneid.site")
@@ -65,45 +61,18 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     site = _site(config)
     if current_language(config) != site.languages.default:
         return files  # checked, and fonts copied, by the default language's build
-    _check_pages(site, files, Path(config.docs_dir))
-    try:  # fonts cut down to the letters the pages can show
+    pages = ((file.src_uri, file.content_string) for file in files.documentation_pages())
+    try:
+        messages = site.read_pages(pages, Path(config.docs_dir))
+        # Fonts cut down to the letters the pages can show.
         web = WebBuild.from_config(config.extra.get("web"), Path(config.config_file_path))
         web.add_fonts(files, lambda path, src: File.generated(config, path, abs_src_path=str(src)))
-    except WebError as err:
+    except (PageProblems, WebError) as err:
         raise PluginError(str(err)) from None
+    for level, message in messages:
+        log.log(level, message)
     config.extra[WEB_KEY] = web
     return files
-
-
-def _check_pages(site: SiteBuild, files: Files, docs_dir: Path) -> None:
-    problems = []
-    sources = []
-    for file in files.documentation_pages():
-        meta, found = parse_page_meta(file.content_string, f"docs/{file.src_uri}")
-        problems += found
-        if meta is not None:
-            site.pages[file.src_uri] = meta
-        sources.append(file.src_uri)
-    if problems:
-        raise PluginError(
-            f"{len(problems)} front matter problem(s):\n" + "\n".join(map(str, problems))
-        )
-    notices = date_pages(site.pages, docs_dir)  # said once per build, here
-    for notice in notices if site.corrections else [*notices, NOT_SET]:
-        log.info(notice)
-    # The same check as scripts/check_content.py; in the build a missing translation is a
-    # warning (it fails --strict), because the site still shows the untranslated page.
-    for problem in check_parity(sources, site.languages):
-        log.warning(str(problem))
-
-
-def on_page_markdown(markdown: str, *, page: Page, **_: Any) -> str:
-    # Themes print titles as HTML, as MkDocs makes them from a Markdown heading; a title from
-    # front matter is plain text, so "<" or "&" in it must be escaped once, here.
-    title = page.meta.get("title")
-    if isinstance(title, str):
-        page.meta["title"] = html.escape(title, quote=False)
-    return markdown
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, **_: Any) -> str:

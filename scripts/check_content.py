@@ -18,9 +18,11 @@ from pathlib import Path
 
 from vneid_site.atomic_write import write_bytes_atomic
 from vneid_site.checks.page_checks import Page, Site, anchors_of, check_page, fix_text
+from vneid_site.checks.repository import committed_outputs, symlinks
 from vneid_site.checks.source_times import source_times
 from vneid_site.checks.translations import check_parity, check_staleness
 from vneid_site.content.problems import Problem
+from vneid_site.content.rendering import MarkdownRenderer, RenderingError
 from vneid_site.flyers.offices import parse_offices
 from vneid_site.i18n.languages import Languages
 from vneid_site.project import load_settings
@@ -83,8 +85,13 @@ def run(root: Path, paths: list[str], fix: bool, max_age_days: float | None) -> 
         return anchors_of(page.text) if page is not None else None
 
     files = frozenset(p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file())
-    site = Site(files, languages, anchors)
-    problems: list[Problem] = []
+    try:
+        renderer = MarkdownRenderer(settings.markdown_extensions)
+    except RenderingError as err:
+        print(err, file=sys.stderr)
+        return 2
+    site = Site(files, languages, anchors, renderer.render)
+    problems: list[Problem] = symlinks(docs, shown) + committed_outputs(root)
     for src, page in pages.items():
         if chosen is None or src in chosen:
             problems += check_page(page, site, f"{shown}{src}")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -29,15 +30,17 @@ class ProjectSettings:
     languages: Languages
     max_age_days: float  # how far a translation may lag behind its source
     offices: Path | None = None  # extra.flyers.offices: the offices file, if the site has one
+    markdown_extensions: tuple[Any, ...] = ()  # as mkdocs.yml lists them
 
 
 def load_settings(root: Path) -> ProjectSettings:
     """Settings of the project in `root`, with the site's defaults for anything missing."""
-    docs, languages, offices = "docs", Languages(), None
+    docs, languages, offices, extensions = "docs", Languages(), None, ()
     config_file = root / "mkdocs.yml"
     if config_file.is_file():
         config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
         docs = config.get("docs_dir") or docs
+        extensions = tuple(config.get("markdown_extensions") or ())
         flyers = (config.get("extra") or {}).get("flyers") or {}
         if isinstance(flyers, dict) and isinstance(flyers.get("offices"), str):
             offices = root / flyers["offices"]
@@ -55,4 +58,4 @@ def load_settings(root: Path) -> ProjectSettings:
         table = tomllib.loads(pyproject.read_text(encoding="utf-8"))
         checks = table.get("tool", {}).get("vneid", {}).get("checks", {})
         max_age = float(checks.get("max_age_days", max_age))
-    return ProjectSettings(root, root / docs, languages, max_age, offices)
+    return ProjectSettings(root, root / docs, languages, max_age, offices, extensions)

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
+from vneid_site.checks.translations import check_parity
+from vneid_site.content.front_matter import parse_page_meta
+from vneid_site.content.page_dates import date_pages
+from vneid_site.content.problems import Problem
 from vneid_site.content.schema import PageMeta
-from vneid_site.corrections import Corrections
+from vneid_site.corrections import NOT_SET, Corrections
 from vneid_site.i18n.languages import Languages
 
 # Where the site hook leaves the SiteBuild for the other hooks: mkdocs-static-i18n builds every
@@ -22,6 +29,38 @@ class SiteBuild:
     languages: Languages
     pages: dict[str, PageMeta] = field(default_factory=dict)  # docs path -> front matter
     corrections: Corrections | None = None  # where readers suggest a change (extra.corrections)
+
+    def read_pages(
+        self, sources: Iterable[tuple[str, str]], docs_dir: Path
+    ) -> list[tuple[int, str]]:
+        """Parse the front matter of every (docs path, text) and date the pages; return what
+        the build log says, as (level, message). PageProblems if any front matter is wrong.
+
+        The same checks as scripts/check_content.py; in the build a missing translation is a
+        warning (it fails --strict), because the site still shows the untranslated page.
+        """
+        problems: list[Problem] = []
+        paths = []
+        for src, text in sources:
+            meta, found = parse_page_meta(text, f"docs/{src}")
+            problems += found
+            if meta is not None:
+                self.pages[src] = meta
+            paths.append(src)
+        if problems:
+            raise PageProblems(
+                f"{len(problems)} front matter problem(s):\n" + "\n".join(map(str, problems))
+            )
+        notices = date_pages(self.pages, docs_dir)  # said once per build, here
+        if not self.corrections:
+            notices.append(NOT_SET)
+        return [(logging.INFO, notice) for notice in notices] + [
+            (logging.WARNING, str(problem)) for problem in check_parity(paths, self.languages)
+        ]
+
+
+class PageProblems(ValueError):
+    """Pages whose front matter the build cannot use."""
 
 
 class SiteBuildMissing(RuntimeError):

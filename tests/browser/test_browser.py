@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.support.browser import AXE, PHONE, page_opener
+from tests.support.browser import AXE, PHONE, add_script, page_opener
 from tests.support.sitebuild import EXAMPLE_REPOSITORY
 
 PAGES = [
@@ -80,7 +80,7 @@ def test_language_switch_lands_on_the_same_page(server, visit, start, choose, ex
 )
 def test_no_serious_accessibility_violations(server, visit, path):
     seen = visit(server + path)
-    seen.page.add_script_tag(path=str(AXE))
+    add_script(seen.page, AXE)
     result = seen.page.evaluate(
         "async () => await axe.run(document, {resultTypes: ['violations']})"
     )

@@ -6,7 +6,7 @@ import urllib.request
 
 import pytest
 
-from tests.support.browser import AXE, PHONE
+from tests.support.browser import AXE, PHONE, add_script
 from tests.support.http import SiteServer
 from tests.support.offices import csv_text, pages
 from tests.support.sitebuild import make_fixture_project, run_mkdocs
@@ -95,7 +95,7 @@ def test_no_serious_accessibility_violations_with_200_offices(served, browser):
     page = context.new_page()
     page.goto(served + "to-roi/", wait_until="networkidle")
     page.locator("#site-offices-filter").fill("phuong")
-    page.add_script_tag(path=str(AXE))
+    add_script(page, AXE)
     result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
     serious = [
         (v["id"], [n["target"] for n in v["nodes"]][:3])

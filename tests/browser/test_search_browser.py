@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, urljoin, urlsplit
 
 import pytest
 
-from tests.support.browser import PHONE, Visit, page_opener
+from tests.support.browser import PHONE, Visit, page_opener, wait_until
 from tests.support.real_docs import EN_TITLES, VI_TITLES
 from vneid_site.search.en_stem import stem
 from vneid_site.search.fold import fold
@@ -35,14 +35,16 @@ class Search(Visit):
         # Start from an empty box, so no result of an earlier query is taken for this one.
         box.fill("")
         box.press("End")
-        self.page.wait_for_function(
+        wait_until(
+            self.page,
             "!document.querySelector('.md-search-result__item') && "
-            "document.querySelector('.md-search__input').value === ''"
+            "document.querySelector('.md-search__input').value === ''",
         )
         box.fill(query)
         # Playwright types non-ASCII text without key events; Material searches on keyup.
         box.press("End")
-        self.page.wait_for_function(
+        wait_until(
+            self.page,
             """q => { const m = document.querySelector('.md-search-result__meta');
                       const items = document.querySelectorAll('.md-search-result__item');
                       return document.querySelector('.md-search__input').value === q &&
@@ -276,9 +278,10 @@ def test_every_vietnamese_vowel_and_tone_is_highlighted_from_its_base_letter(ser
         page = context.new_page()
         page.goto(target + "?h=xa+xe+xi+xo+xu+xy+xd", wait_until="networkidle")
         # Material marks the plain forms ("xa"); every other form is marked by folding.
-        page.wait_for_function(
+        wait_until(
+            page,
             """() => [...document.getElementById('forms').childNodes]
-                     .every(n => n.nodeType !== 3 || !n.textContent.trim())"""
+                     .every(n => n.nodeType !== 3 || !n.textContent.trim())""",
         )
         marks = page.locator("#forms mark").all_inner_texts()
         assert set(marks) == set(words)

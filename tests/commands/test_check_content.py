@@ -320,6 +320,25 @@ def test_images_need_alt_text(tmp_path):
     assert_clean(root)
 
 
+def test_the_checks_say_what_the_build_refuses_with_the_line(tmp_path):
+    body = (
+        "Đoạn một.\n\n`<!--` <script>alert(1)</script> `-->`\n\n"
+        '[dichvucong.gov.vn](https://dichvucong.gov.vn.example/) <font color="red">đỏ</font>\n'
+    )
+    alias = "---\ntitle: &t Trang\ndescription: *t\n---\n\nNội dung.\n"
+    root = project(tmp_path, {**pair("html", page("HTML", body)), **pair("neo", alias)})
+    secret = tmp_path / "secret.md"
+    secret.write_text(page("Bí mật"), encoding="utf-8")
+    (root / "docs" / "lien-ket.md").symlink_to(secret)
+    result = check(root)
+    assert_reports(result, "docs/html.md", 8, "<script>")
+    assert_reports(result, "docs/html.md", 10, "liên kết ghi 'dichvucong.gov.vn'", "but opens")
+    assert_reports(result, "docs/html.md", 10, "thẻ <font> bị bỏ", "<font> is removed")
+    assert_reports(result, "docs/neo.md", 2, "neo hoặc bí danh YAML (&t)")
+    assert_reports(result, "docs/neo.md", 3, "neo hoặc bí danh YAML (*t)")
+    assert_reports(result, "docs/lien-ket.md", 1, "liên kết tượng trưng", "symbolic link")
+
+
 # --- The command line ----------------------------------------------------------------------
 
 

@@ -99,8 +99,79 @@ def test_pull_requests_run_the_tests_once_with_preview_and_summary():
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     test_target = re.search(r"^test:(.*)$", makefile, re.MULTILINE)[1]
     assert "check" not in test_target.split() and "system-deps" not in test_target.split()
-    cached = {s["with"]["path"] for s in steps if "actions/cache@" in str(s.get("uses", ""))}
-    assert cached == {"~/.cache/pip", ".cache/flyers"}
+
+
+def cache_steps(path: Path) -> dict[str, set[str]]:
+    """Cached paths by the cache action that uses them (actions/cache, .../restore, .../save)."""
+    found: dict[str, set[str]] = {}
+    for job in load(path)["jobs"].values():
+        for step in job.get("steps", []):
+            uses = str(step.get("uses", ""))
+            if uses.startswith("actions/cache"):
+                found.setdefault(uses.split("@")[0], set()).add(step["with"]["path"])
+    return found
+
+
+def test_caches_cannot_carry_anything_into_what_is_published():
+    workflows = ROOT / ".github" / "workflows"
+    # Pull requests only restore: nothing they run can leave an entry behind.
+    assert cache_steps(workflows / "ci.yml") == {
+        "actions/cache/restore": {"~/.cache/pip", ".cache/flyers"}
+    }
+    # Pages builds from nothing and only saves, for CI; the release uses no cache at all.
+    assert cache_steps(workflows / "pages.yml") == {
+        "actions/cache/save": {"~/.cache/pip", ".cache/flyers"}
+    }
+    assert cache_steps(workflows / "release.yml") == {}
+
+
+@pytest.mark.parametrize("name", ["pages.yml", "release.yml"])
+def test_qr_codes_are_read_back_after_the_build_and_before_publishing(name):
+    steps = load(ROOT / ".github" / "workflows" / name)["jobs"]["build"]["steps"]
+    runs = [str(step.get("run", "")) for step in steps]
+    build, verify = runs.index("make site"), runs.index("make verify-qr")
+    assert build < verify
+    publish = next(
+        i
+        for i, step in enumerate(steps)
+        if "upload" in str(step.get("uses", "")) or "release_files" in runs[i]
+    )
+    assert verify < publish
+    assert steps[verify]["env"]["SITE_URL"] == steps[build]["env"]["SITE_URL"]
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert re.search(r"^verify-qr: .*\n\t.*scripts/verify_qr\.py site$", makefile, re.MULTILINE)
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_container_images_are_pinned_by_digest(path):
+    for name, job in load(path)["jobs"].items():
+        image = job.get("container")
+        if image is not None:
+            image = image["image"] if isinstance(image, dict) else image
+            assert re.fullmatch(r"python:3\.11-bookworm@sha256:[0-9a-f]{64}", image), name
+
+
+def test_zizmor_finds_nothing_and_runs_in_lint_and_pre_commit():
+    proc = subprocess.run(
+        [str(Path(sys.executable).parent / "zizmor"), "--offline", ".github/workflows"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "No findings to report" in proc.stdout + proc.stderr
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    lint = re.search(r"^lint:.*\n((?:\t.*\n)+)", makefile, re.MULTILINE)[1]
+    assert "zizmor --offline" in lint
+    hooks = {h["id"]: h for h in load(ROOT / ".pre-commit-config.yaml")["repos"][0]["hooks"]}
+    assert hooks["zizmor"]["entry"].endswith("zizmor --offline")
+
+
+def test_npm_runs_no_install_scripts():
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    installs = re.findall(r"^\tnpm (?:ci|install)\b.*$", makefile, re.MULTILINE)
+    assert installs and all("--ignore-scripts" in line for line in installs)
 
 
 def test_pages_and_release_use_the_right_triggers():
@@ -111,9 +182,9 @@ def test_pages_and_release_use_the_right_triggers():
     assert triggers(release)["push"] == {"tags": ["v*"]}
 
 
-def test_dependabot_updates_pip_and_actions():
+def test_dependabot_updates_pip_actions_and_npm():
     data = load(ROOT / ".github" / "dependabot.yml")
-    assert {u["package-ecosystem"] for u in data["updates"]} == {"pip", "github-actions"}
+    assert {u["package-ecosystem"] for u in data["updates"]} == {"pip", "github-actions", "npm"}
 
 
 def test_pre_commit_runs_the_content_checks_without_downloads():

@@ -39,3 +39,32 @@ def visible_text(element: Tag) -> str:
 
 def html_pages(site_dir: Path) -> list[Path]:
     return sorted(site_dir.rglob("*.html"))
+
+
+def outline(html: str) -> list[tuple]:
+    """What a reader's browser makes of an HTML fragment, byte-level spelling aside: each
+    element with its attributes (style declarations and boolean attributes normalised) and
+    each text, in order. A bare <tbody> is left out: browsers add it to any table anyway."""
+    from lxml.html import fragment_fromstring
+
+    def attrs(el) -> tuple:
+        out = []
+        for name, value in sorted(el.attrib.items()):
+            value = "" if value in (None, name) else value
+            if name == "style":
+                value = ";".join(
+                    re.sub(r"\s+", "", part) for part in value.split(";") if part.strip()
+                )
+            out.append((name, value))
+        return tuple(out)
+
+    found: list[tuple] = []
+    root = fragment_fromstring(html, create_parent="div")
+    for el in root.iter():
+        if el.tag == "tbody" and not el.attrib and not (el.text or "").strip():
+            continue
+        if isinstance(el.tag, str):
+            found.append((el.tag, attrs(el), (el.text or "").strip()))
+        if el is not root:
+            found.append(("#tail", (el.tail or "").strip()))
+    return found

@@ -8,25 +8,38 @@ import http.server
 import socket
 import threading
 from pathlib import Path
+from typing import ClassVar
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    extra_headers: ClassVar[dict[str, str]] = {}
+
     def log_message(self, *args: object) -> None:
         pass
 
+    def end_headers(self) -> None:
+        for name, value in self.extra_headers.items():
+            self.send_header(name, value)
+        super().end_headers()
+
 
 class SiteServer:
-    """Bound on creation; serves `root` once `start()` is called, until `stop()`.
+    """Bound on creation; serves `root` once `start()` is called, until `stop()`, with
+    `headers` added to every response (as a web server configured for the site would).
 
     `handler` answers the requests (a SimpleHTTPRequestHandler subclass: the phone benchmark
     gives one that compresses text); `port` 0 takes a free one.
     """
 
     def __init__(
-        self, handler: type[http.server.SimpleHTTPRequestHandler] = _QuietHandler, port: int = 0
+        self,
+        handler: type[http.server.SimpleHTTPRequestHandler] = _QuietHandler,
+        port: int = 0,
+        headers: dict[str, str] | None = None,
     ) -> None:
         self.root: Path | None = None
         self.handler = handler
+        self.headers = dict(headers or {})
         self.httpd = http.server.ThreadingHTTPServer(
             ("127.0.0.1", port), functools.partial(self._handle)
         )
@@ -34,7 +47,8 @@ class SiteServer:
         self.thread: threading.Thread | None = None
 
     def _handle(self, *args, **kwargs):
-        return self.handler(*args, directory=str(self.root), **kwargs)
+        handler = type("_Handler", (self.handler,), {"extra_headers": self.headers})
+        return handler(*args, directory=str(self.root), **kwargs)
 
     def start(self, root: Path) -> None:
         self.root = root

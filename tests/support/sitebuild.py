@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -61,6 +62,8 @@ def make_fixture_project(tmp: Path, pages: dict[str, str], overrides: str = "") 
     fixture's mkdocs.yml. Returns the fixture's mkdocs.yml.
     """
     tmp.mkdir(parents=True, exist_ok=True)
+    # As in the real project: generated files stay out of git (a fixture may commit its docs).
+    (tmp / ".gitignore").write_text("/.cache/\n/site/\n", encoding="utf-8")
     for name in ("hooks", "overrides", "flyer-templates"):
         (tmp / name).symlink_to(ROOT / name)
     # The web fonts are the same for almost every fixture: subset them once, in the project's
@@ -70,10 +73,9 @@ def make_fixture_project(tmp: Path, pages: dict[str, str], overrides: str = "") 
     (tmp / ".cache").mkdir()
     (tmp / ".cache" / "web").symlink_to(shared, target_is_directory=True)
     docs = tmp / "docs"
-    (docs / "assets").mkdir(parents=True)
-    (docs / "assets" / "images").symlink_to(ROOT / "docs" / "assets" / "images")
-    (docs / "assets" / "stylesheets").symlink_to(ROOT / "docs" / "assets" / "stylesheets")
-    (docs / "assets" / "javascripts").symlink_to(ROOT / "docs" / "assets" / "javascripts")
+    # Copied, not linked: the build refuses symbolic links under docs/.
+    for name in ("images", "stylesheets", "javascripts"):
+        shutil.copytree(ROOT / "docs" / "assets" / name, docs / "assets" / name)
     for rel, text in pages.items():
         path = docs / rel
         path.parent.mkdir(parents=True, exist_ok=True)

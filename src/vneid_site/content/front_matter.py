@@ -9,12 +9,16 @@ import re
 from datetime import date, datetime
 from difflib import get_close_matches
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
 
 from vneid_site.content import schema
+from vneid_site.content.html_policy import lookalike_host
 from vneid_site.content.problems import Problem
 from vneid_site.content.schema import (
+    MAX_EXTRA_QR,
+    MAX_QR_URL,
     VALIDITY_STATES,
     Change,
     Document,
@@ -115,8 +119,13 @@ def _example(spec: Spec, vi: bool = False) -> str:
 def _key_lines(text: str) -> dict[tuple[str, ...], int]:
     """Line (0-based, within the block) of each key path, for error messages."""
     lines: dict[tuple[str, ...], int] = {}
+    seen: set[int] = set()
 
     def walk(node: yaml.Node, keys: tuple[str, ...]) -> None:
+        # Each node once: an alias shares its node, and following aliases grows exponentially.
+        if id(node) in seen:
+            return
+        seen.add(id(node))
         lines.setdefault(keys, node.start_mark.line)
         if isinstance(node, yaml.MappingNode):
             for key_node, value_node in node.value:
@@ -183,6 +192,34 @@ def _yaml_error(err: yaml.YAMLError, path: str) -> Problem:
         f"phần đầu trang viết sai cú pháp YAML ({problem})",
         "kiểm tra thụt lề; chữ có dấu ':' hoặc '#' thì đặt trong dấu ngoặc kép \"...\"",
     )
+
+
+def _anchors(block: str, path: str) -> list[Problem]:
+    """YAML anchors (&a) and aliases (*a), found in the event stream before anything is built:
+    a few hundred bytes of nested aliases expand into billions of values."""
+    problems: list[Problem] = []
+    try:
+        for event in yaml.parse(block, Loader=_LOADER):
+            alias = isinstance(event, yaml.AliasEvent)
+            line = event.start_mark.line + _FIRST_LINE
+            if problems and problems[-1].line == line:
+                continue  # one problem per line
+            if alias or getattr(event, "anchor", None) is not None:
+                mark = f"*{event.anchor}" if alias else f"&{event.anchor}"
+                problems.append(
+                    Problem(
+                        path,
+                        line,
+                        f"the front matter uses a YAML anchor or alias ({mark})",
+                        "write each value out in full; anchors (&name) and aliases (*name) are "
+                        "not allowed",
+                        f"phần đầu trang dùng neo hoặc bí danh YAML ({mark})",
+                        "viết đầy đủ từng giá trị; không được dùng neo (&tên) và bí danh (*tên)",
+                    )
+                )
+    except yaml.YAMLError:
+        pass  # said by the parser, with its line, below
+    return problems
 
 
 def _document(check: _Checker, raw: Any) -> Document:
@@ -271,8 +308,36 @@ def _steps(check: _Checker, raw: str | list[Any]) -> tuple[str, ...]:
 def _flyer(check: _Checker, raw: Any) -> FlyerOptions:
     fly = check.mapping(raw, schema.FLYER, ("flyer",))
     qrs = check.items(fly.get("qr", []), schema.QR, ("flyer", "qr"))
+    if len(qrs) > MAX_EXTRA_QR:
+        check.add(
+            ("flyer", "qr"),
+            (
+                f"flyer.qr lists {len(qrs)} codes; a flyer has room for {MAX_EXTRA_QR} besides "
+                "the page's own",
+                f"keep the {MAX_EXTRA_QR} that matter most; link the others from the page",
+            ),
+            (
+                f"flyer.qr có {len(qrs)} mã; tờ rơi chỉ đủ chỗ cho {MAX_EXTRA_QR} mã ngoài mã "
+                "của trang",
+                f"giữ {MAX_EXTRA_QR} mã quan trọng nhất; địa chỉ khác thì đặt liên kết trong trang",
+            ),
+        )
     for i, qr in enumerate(qrs):
-        if "url" in qr and not re.match(r"https?://[^\s/]+", qr["url"]):
+        if "url" in qr and len(qr["url"]) > MAX_QR_URL:
+            check.add(
+                ("flyer", "qr", str(i), "url"),
+                (
+                    f"flyer.qr.{i}.url is {len(qr['url'])} characters long; a printed QR code "
+                    f"holds at most {MAX_QR_URL} and still scans",
+                    "use the shortest official address of that page (no tracking parameters)",
+                ),
+                (
+                    f"flyer.qr.{i}.url dài {len(qr['url'])} ký tự; mã QR in ra chỉ chứa được "
+                    f"tối đa {MAX_QR_URL} ký tự mà vẫn quét được",
+                    "dùng địa chỉ chính thức ngắn nhất của trang đó (bỏ các tham số theo dõi)",
+                ),
+            )
+        elif "url" in qr and not re.fullmatch(r"https?://[^\s/]+\S*", qr["url"]):
             check.add(
                 ("flyer", "qr", str(i), "url"),
                 (
@@ -282,6 +347,19 @@ def _flyer(check: _Checker, raw: Any) -> FlyerOptions:
                 (
                     f"flyer.qr.{i}.url '{qr['url']}' không phải địa chỉ đầy đủ",
                     "viết đủ địa chỉ, bắt đầu bằng https://",
+                ),
+            )
+        elif "url" in qr and lookalike_host(urlsplit(qr["url"]).hostname or ""):
+            # A printed code is followed without seeing the address: no imitation letters.
+            check.add(
+                ("flyer", "qr", str(i), "url"),
+                (
+                    f"flyer.qr.{i}.url '{qr['url']}' uses look-alike letters in its host name",
+                    "write the address in plain Latin letters, as the organisation publishes it",
+                ),
+                (
+                    f"flyer.qr.{i}.url '{qr['url']}' có tên miền dùng chữ giả dạng",
+                    "viết địa chỉ bằng chữ Latinh thường, đúng như cơ quan công bố",
                 ),
             )
     return FlyerOptions(
@@ -298,6 +376,8 @@ def parse_page_meta(source: str, path: str) -> tuple[PageMeta | None, list[Probl
     block, _ = split_front_matter(source)
     if block is None:
         return None, [_no_block(source, path)]
+    if anchors := _anchors(block, path):
+        return None, anchors
     try:
         raw = yaml.load(block, Loader=_LOADER)
     except yaml.YAMLError as err:

@@ -28,8 +28,7 @@ class Tag:
 
 
 _FENCE = re.compile(r"^(\s*(?:>\s*)*)(`{3,}|~{3,})")
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
-_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
+_TICKS = re.compile(r"`+")
 
 
 def _blank(text: str) -> str:
@@ -37,9 +36,9 @@ def _blank(text: str) -> str:
     return re.sub(r"[^\n]", " ", text)
 
 
-def masked(source: str, spans: bool = True) -> str:
-    """The source with front matter, fenced code, HTML comments and (if `spans`) code
-    spans blanked."""
+def masked(source: str, spans: bool = True, comments: bool = True) -> str:
+    """The source with front matter, fenced code, (if `comments`) HTML comments and (if
+    `spans`) code spans blanked."""
     block, body = split_front_matter(source)
     head = source[: len(source) - len(body)] if block is not None else ""
     lines = body.splitlines(keepends=True)
@@ -54,10 +53,60 @@ def masked(source: str, spans: bool = True) -> str:
                 fence = None
             lines[i] = _blank(line)
     text = "".join(lines)
-    text = _COMMENT.sub(lambda m: _blank(m.group()), text)
+    if comments:
+        text = _blank_ranges(text, _comment_ranges(text))
     if spans:
-        text = _CODE_SPAN.sub(lambda m: _blank(m.group()), text)
+        text = _blank_ranges(text, _code_span_ranges(text))
     return _blank(head) + text
+
+
+def _blank_ranges(text: str, ranges: list[tuple[int, int]]) -> str:
+    if not ranges:
+        return text
+    parts, last = [], 0
+    for start, end in ranges:
+        parts += [text[last:start], _blank(text[start:end])]
+        last = end
+    return "".join([*parts, text[last:]])
+
+
+def _comment_ranges(text: str) -> list[tuple[int, int]]:
+    """<!-- ... --> spans, in one pass: once a comment has no end, no later one has either."""
+    ranges = []
+    start = text.find("<!--")
+    while start != -1:
+        end = text.find("-->", start + 4)
+        if end == -1:
+            break
+        ranges.append((start, end + 3))
+        start = text.find("<!--", end + 3)
+    return ranges
+
+
+def _code_span_ranges(text: str) -> list[tuple[int, int]]:
+    """Code spans: a run of backticks up to the next run of the same length, with something
+    between. Runs are indexed by length once, so unclosed runs cost nothing more."""
+    runs = [(m.start(), m.end()) for m in _TICKS.finditer(text)]
+    by_length: dict[int, list[int]] = {}
+    for i, (start, end) in enumerate(runs):
+        by_length.setdefault(end - start, []).append(i)
+    cursor = dict.fromkeys(by_length, 0)  # per length: first run not yet passed
+    ranges = []
+    i = 0
+    while i < len(runs):
+        start, end = runs[i]
+        same = by_length[end - start]
+        k = cursor[end - start]
+        while k < len(same) and same[k] <= i:
+            k += 1
+        cursor[end - start] = k
+        if k < len(same) and runs[same[k]][0] > end:
+            close = same[k]
+            ranges.append((start, runs[close][1]))
+            i = close + 1
+        else:
+            i += 1
+    return ranges
 
 
 def line_of(text: str, offset: int) -> int:

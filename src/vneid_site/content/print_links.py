@@ -6,7 +6,8 @@ import html
 import re
 from urllib.parse import urljoin, urlsplit
 
-_LINK = re.compile(r"<a\b(?P<attrs>[^>]*)>(?P<text>.*?)</a>", re.DOTALL)
+# A start tag <a ...> (quoted values may hold ">") or an end tag </a>, found in one pass.
+_A_TAG = re.compile(r"""<a\b(?P<attrs>(?:[^<>"']|"[^"]*"|'[^']*')*)>|</a\s*>""")
 _HREF = re.compile(r'\bhref="(?P<href>[^"]*)"')
 _TAG = re.compile(r"<[^>]+>")
 _PRINTABLE = ("http", "https")
@@ -18,21 +19,37 @@ def add_print_urls(content: str, page_url: str) -> str:
     Skipped: in-page anchors, non-web links, and links whose text already is the address.
     """
 
-    def mark(match: re.Match[str]) -> str:
-        attrs = match["attrs"]
+    def mark(attrs: str, text: str) -> str | None:
+        """The start tag with the address added, or None to leave it as it is."""
         href_match = _HREF.search(attrs)
         if href_match is None or "data-print-url" in attrs or "headerlink" in attrs:
-            return match[0]
+            return None
         href = html.unescape(href_match["href"])
         if not href or href.startswith("#"):
-            return match[0]
+            return None
         target = urljoin(page_url, href)
         if urlsplit(target).scheme not in _PRINTABLE:
-            return match[0]
-        text = html.unescape(_TAG.sub("", match["text"])).strip()
+            return None
+        text = html.unescape(_TAG.sub("", text)).strip()
         if text.rstrip("/") == target.rstrip("/") or text.rstrip("/") == href.rstrip("/"):
-            return match[0]
-        value = html.escape(target, quote=True)
-        return f'<a{attrs} data-print-url="{value}">{match["text"]}</a>'
+            return None
+        return f'<a{attrs} data-print-url="{html.escape(target, quote=True)}">'
 
-    return _LINK.sub(mark, content)
+    # Each start tag pairs with the first end tag after it, as the browser's links do; a start
+    # tag with none after it is left alone. One pass, however many tags are left open.
+    out: list[str] = []
+    last = 0
+    start: re.Match[str] | None = None
+    for tag in _A_TAG.finditer(content):
+        if tag["attrs"] is not None:
+            start = start or tag
+            continue
+        if start is None:
+            continue
+        marked = mark(start["attrs"], content[start.end() : tag.start()])
+        if marked is not None:
+            out += [content[last : start.start()], marked]
+            last = start.end()
+        start = None
+    out.append(content[last:])
+    return "".join(out)

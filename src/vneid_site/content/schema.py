@@ -8,6 +8,11 @@ from dataclasses import dataclass, field
 from datetime import date
 
 VALIDITY_STATES = ("in-force", "historical")
+# QR codes on a flyer: the page's own and at most MAX_EXTRA_QR more, each of an address of at
+# most MAX_QR_URL characters (longer ones make codes too dense to scan from paper; qrcode
+# itself fails past about 2,300).
+MAX_EXTRA_QR = 3
+MAX_QR_URL = 200
 
 
 @dataclass(frozen=True)

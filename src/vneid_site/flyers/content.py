@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
 
-from vneid_site.content.schema import ExtraQr, PageMeta
+from vneid_site.content.schema import MAX_QR_URL, ExtraQr, PageMeta
 from vneid_site.i18n.dates import format_date
 
 if TYPE_CHECKING:
@@ -230,6 +230,14 @@ def extract(
     """Build the flyer content of one page from its rendered HTML and front matter."""
     # Imported here: the flyer worker process unpickles FlyerContent but never parses HTML.
     from lxml.html import fragment_fromstring
+
+    if len(page_url) > MAX_QR_URL:
+        raise FlyerContentError(
+            f"{src}: the page's address is {len(page_url)} characters long ({page_url[:60]}...); "
+            f"its QR code would be too dense to scan from paper (at most {MAX_QR_URL}).\n"
+            "fix: give the file or its folder a shorter name, or publish the site at a shorter "
+            "address"
+        )
 
     root = fragment_fromstring(html or "<p></p>", create_parent="div")
     wanted: tuple[str | None, ...] = meta.flyer.steps or (None,)

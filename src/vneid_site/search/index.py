@@ -62,7 +62,8 @@ def encode(index: dict[str, Any]) -> bytes:
 
 def words(html: str) -> list[str]:
     """The words of an index field as Material's tokenizer cuts them, tags left out."""
-    return [w for w in re.split(SEPARATOR, re.sub(r"<[^>]*>", " ", html)) if w]
+    # "[^<>]": a "<" that never closes costs one scan to the next "<", not to the end.
+    return [w for w in re.split(SEPARATOR, re.sub(r"<[^<>]*>", " ", html)) if w]
 
 
 def folded_words(html: str) -> str:

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import subprocess
+import sys
 from datetime import date
 
 from vneid_site.content.front_matter import key_line, parse_page_meta, split_front_matter
@@ -114,6 +116,72 @@ def test_problems_are_worded_in_both_languages():
 def test_key_line_points_into_the_front_matter():
     assert key_line("---\ntitle: A\nflyer:\n  steps: B\n---\n", ("flyer", "steps")) == 4
     assert key_line("no front matter", ("flyer",)) == 1
+
+
+def alias_bomb(levels: int = 9) -> str:
+    """About 600 bytes of YAML that expand to 9**levels values when aliases are followed."""
+    rows = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    for i in range(1, levels):
+        prev = f"*a{i - 1}"
+        rows.append(f"a{i}: &a{i} [{', '.join([prev] * 9)}]")
+    return (
+        "---\ntitle: Bom\ndescription: Mô tả.\nflyer:\n  summary: x\n" + "\n".join(rows) + "\n---\n"
+    )
+
+
+def test_anchors_and_aliases_are_refused_before_anything_is_built():
+    source = alias_bomb()
+    assert len(source) < 700
+    # In a child process with a deadline: following the aliases would never finish.
+    code = (
+        "import sys; from vneid_site.content.front_matter import parse_page_meta, key_line\n"
+        "meta, problems = parse_page_meta(sys.stdin.read(), 'docs/bom.md')\n"
+        "print(meta, [(p.line, p.message) for p in problems][:2], len(problems))\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code], input=source, capture_output=True, text=True, timeout=60
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.startswith(
+        "None [(6, 'the front matter uses a YAML anchor or alias (&a0)'), "
+        "(7, 'the front matter uses a YAML anchor or alias (&a1)')] 9\n"
+    )
+
+
+def test_key_lines_visit_an_aliased_node_once():
+    # key_line still reads pages the parser refused; it must not expand aliases either.
+    code = (
+        "import sys; from vneid_site.content.front_matter import key_line\n"
+        "print(key_line(sys.stdin.read(), ('a8',)))\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code], input=alias_bomb(), capture_output=True, text=True,
+        timeout=60,
+    )  # fmt: skip
+    assert proc.stdout.strip() == "14"
+
+
+def test_extra_qr_codes_are_capped_in_number_and_length():
+    codes = "".join(f"    - {{label: Mã {i}, url: 'https://a.gov.vn/{i}'}}\n" for i in range(4))
+    too_many = VALID.replace('    - {label: VNeID, url: "https://vneid.gov.vn/"}\n', codes)
+    meta, problems = parse_page_meta(too_many, "docs/a.md")
+    assert meta is None
+    assert [(p.line, p.message) for p in problems] == [
+        (18, "flyer.qr lists 4 codes; a flyer has room for 3 besides the page's own")
+    ]
+    long_url = "https://vneid.gov.vn/?" + "x" * 200
+    meta, problems = parse_page_meta(VALID.replace("https://vneid.gov.vn/", long_url), "x.md")
+    assert meta is None and problems[0].line == 19
+    assert problems[0].message.startswith("flyer.qr.0.url is 222 characters long")
+    spaced = VALID.replace("https://vneid.gov.vn/", "https://vneid.gov.vn/ x")
+    assert "not an absolute address" in parse_page_meta(spaced, "x.md")[1][0].message
+    for host in ("xn--vneid-9ra.gov.vn", "vnеid.gov.vn"):  # the second "е" is Cyrillic
+        lookalike = VALID.replace("https://vneid.gov.vn/", f"https://{host}/")
+        [problem] = parse_page_meta(lookalike, "x.md")[1]
+        assert (problem.line, problem.message) == (
+            19,
+            f"flyer.qr.0.url 'https://{host}/' uses look-alike letters in its host name",
+        )
 
 
 def test_updated_and_history_are_dates_with_history_newest_first():

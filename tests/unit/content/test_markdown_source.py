@@ -5,6 +5,7 @@ from __future__ import annotations
 import markdown
 from bs4 import BeautifulSoup
 
+from tests.support.growth import growth
 from vneid_site.content.markdown_source import (
     attributes,
     headings,
@@ -84,3 +85,10 @@ def test_masking_keeps_line_numbers_and_hides_code():
     found = tags(text)
     assert [(t.name, t.line) for t in found] == [("a", 31)]
     assert attributes(found[0]) == {"id": "neo-rieng", "onclick": "x()"}
+
+
+def test_masking_unclosed_comments_and_code_costs_linear_time():
+    small, large = "<!-- a\n" * 5_000 + "`", "<!-- a\n" * 20_000 + "`"
+    assert masked(small) == small  # nothing closes: nothing is masked
+    assert growth(masked, small, large) < 8
+    assert masked("a <!-- b --> `c` d").strip() == "a" + " " * 16 + "d"

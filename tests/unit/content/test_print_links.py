@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from lxml.html import fragment_fromstring
 
+from tests.support.growth import growth
 from vneid_site.content.print_links import add_print_urls
 
 PAGE = "https://www.example.gov.vn/vneid/huong-dan/lien-ket/"
@@ -55,3 +56,19 @@ def test_an_existing_print_url_is_kept_and_text_and_markup_are_unchanged():
 def test_the_address_is_escaped_in_the_attribute():
     out = add_print_urls('<a href="a&quot;b/">Q</a>', PAGE)
     assert 'data-print-url="https://www.example.gov.vn/vneid/huong-dan/lien-ket/a&quot;b/"' in out
+
+
+def test_unclosed_links_cost_linear_time():
+    small, large = '<a href="x/">' * 2_500, '<a href="x/">' * 10_000
+    assert add_print_urls(small, PAGE) == small  # nothing to close them: left alone
+    assert growth(lambda s: add_print_urls(s, PAGE), small, large) < 8
+    # Closed ones are all marked, in the same single pass.
+    closed = '<a href="x/">Xem</a>' * 3
+    assert add_print_urls(closed, PAGE).count("data-print-url") == 3
+
+
+def test_a_start_tag_pairs_with_the_first_end_tag_after_it():
+    html = '<a href="a/">A <a href="b/">B</a> after</a>'
+    out = add_print_urls(html, PAGE)
+    assert out.count("data-print-url") == 1 and 'data-print-url="' + PAGE + 'a/"' in out
+    assert add_print_urls('<a title="x>y" href="c/">C</a>', PAGE).count("data-print-url") == 1

@@ -8,6 +8,7 @@ import unicodedata
 
 import pytest
 
+from tests.support.growth import growth
 from tests.support.sitebuild import ROOT
 from vneid_site.i18n.languages import Languages
 from vneid_site.search.index import (
@@ -169,3 +170,25 @@ def test_each_index_lives_at_its_language_root(indexes):
 def test_unexpected_index_shapes_raise_a_clear_error(merged, message):
     with pytest.raises(SearchIndexError, match=message):
         split_index(merged, Languages(("vi", "en")))
+
+
+def made_up_words(n: int) -> str:
+    """n different English-looking words in families of forms ("bakoed", "bakoing", ...)."""
+    stems = [f"{a}{b}{c}" for a in "bcdfg" for b in "aeiou" for c in "klmnprst"]
+    forms = ("", "s", "ed", "ing", "er")
+    found = [f"{stems[i // 5 % len(stems)]}{'x' * (i // 1000)}{forms[i % 5]}" for i in range(n)]
+    return " ".join(found)
+
+
+def test_word_forms_cost_linear_time():
+    def shape(text: str) -> None:
+        add_word_forms([{"location": "a/", "title": "T", "text": text}])
+
+    small, large = made_up_words(3_000), made_up_words(12_000)
+    assert len(set(large.split())) == 12_000
+    assert growth(shape, small, large) < 8
+
+
+def test_tags_that_never_close_cost_linear_time():
+    assert words("a <b c> d < e") == ["a", "d", "<", "e"]
+    assert growth(words, "x <" * 20_000, "x <" * 80_000) < 8

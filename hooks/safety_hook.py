@@ -1,0 +1,65 @@
+"""MkDocs hook that decides what contributors' content may put on a page: the repository holds
+no links out of docs/ and no generated files, page bodies pass an allowlist sanitiser (refused
+HTML stops the build, stripped HTML warns), titles are text, and every page carries a
+Content-Security-Policy. Listed first in mkdocs.yml: the other hooks see only checked pages."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from markupsafe import escape
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.pages import Page
+
+from vneid_site.checks.repository import repository_problems
+from vneid_site.content.sanitise import clean_page, refusal
+from vneid_site.csp import add_csp
+from vneid_site.i18n.languages import current_language, from_config
+
+log = logging.getLogger("mkdocs.plugins.vneid.safety")
+_serving = False  # `mkdocs serve`: its live reload adds an inline script (see csp.policy)
+
+
+def on_startup(*, command: str, **_: Any) -> None:
+    global _serving
+    _serving = command == "serve"
+
+
+def on_config(config: MkDocsConfig, **_: Any) -> MkDocsConfig:
+    # Before MkDocs lists docs/, which would follow symbolic links out of it.
+    default = current_language(config) == from_config(config).default
+    if default and (found := repository_problems(config)):
+        raise PluginError("\n".join(map(str, found)))
+    return config
+
+
+def on_page_markdown(markdown: str, *, page: Page, **_: Any) -> str:
+    # Titles are text, printed as HTML: escaped once, as Markup (which `| e` leaves alone).
+    if isinstance(title := page.meta.get("title"), str):
+        page.meta["title"] = escape(title)
+    return markdown
+
+
+# The page body (contributors' Markdown) only: refused HTML stops the build, stripped warns.
+def on_page_content(html: str, *, page: Page, **_: Any) -> str:
+    checked = clean_page(html, page.file.content_string, f"docs/{page.file.src_uri}")
+    if checked.refused:
+        raise PluginError(refusal(checked.refused))
+    for problem in checked.stripped:
+        log.warning(str(problem))
+    return checked.html
+
+
+@event_priority(-1000)  # last of all: the policy hashes the finished page's inline scripts
+def on_post_page(output: str, *, page: Page, **_: Any) -> str:
+    return add_csp(output, page.file.src_uri, _serving, log.warning)
+
+
+# Before the site hook, which writes the other languages' 404 pages itself.
+def on_post_template(output: str, *, template_name: str, **_: Any) -> str:
+    if template_name == "404.html":
+        return add_csp(output, template_name, _serving, log.warning)
+    return output

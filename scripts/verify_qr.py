@@ -1,0 +1,186 @@
+#!/usr/bin/env python3
+"""Read back every QR code of a built site as a phone would, and check that each opens exactly
+its own page's address under the site's address, before anything is published.
+
+    python scripts/verify_qr.py --site-url https://www.example.gov.vn/vneid/ site
+    SITE_URL=https://www.example.gov.vn/vneid/ python scripts/verify_qr.py site
+
+Checked: every page's qr.png and qr.svg, the main (largest) code of every page's flyer.pdf,
+and the main codes of every other PDF (the print packs), which must open pages of the site.
+Needs requirements-verify.txt (make verify-qr installs it). Exit status: 0 when every code
+is right, 1 naming each one that is not, 2 when the command is wrong.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+PDF_DPI = 150  # the flyer's 48 mm code is about 8 pixels a module at this resolution
+MAIN_SHARE = 0.9  # codes at least this share of the widest on a page are main codes
+
+
+@dataclass(frozen=True)
+class Code:
+    text: str
+    width: float
+
+
+def read_codes(image) -> list[Code]:
+    import zxingcpp
+
+    codes = []
+    for found in zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode):
+        pos = found.position
+        width = max(
+            abs(pos.top_right.x - pos.top_left.x), abs(pos.bottom_right.x - pos.bottom_left.x)
+        )
+        codes.append(Code(found.text, width))
+    return codes
+
+
+def png_codes(path: Path) -> list[Code]:
+    from PIL import Image
+
+    with Image.open(path) as image:
+        return read_codes(image.convert("L"))
+
+
+def svg_codes(path: Path) -> list[Code]:
+    """The SVG drawn by Typst, a renderer independent of the one that wrote it."""
+    import typst
+    from PIL import Image
+
+    source = (
+        b"#set page(width: auto, height: auto, margin: 5mm)\n"
+        b"#image(bytes(sys.inputs.svg), width: 8cm)\n"
+    )
+    png = typst.compile(
+        source, format="png", ppi=150, sys_inputs={"svg": path.read_text(encoding="utf-8")}
+    )
+    with Image.open(io.BytesIO(png)) as image:
+        return read_codes(image.convert("L"))
+
+
+def pdf_pages(path: Path) -> Iterator[list[Code]]:
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(path)
+    try:
+        for page in document:
+            yield read_codes(page.render(scale=PDF_DPI / 72).to_pil().convert("L"))
+    finally:
+        document.close()
+
+
+def main_codes(codes: list[Code]) -> list[Code]:
+    widest = max((code.width for code in codes), default=0)
+    return [code for code in codes if code.width >= MAIN_SHARE * widest]
+
+
+def page_address(site: Path, html: Path, site_url: str) -> str:
+    """The published address of a built page: 'a/b/index.html' -> site_url + 'a/b/'."""
+    rel = html.relative_to(site).as_posix()
+    return urljoin(site_url, rel.removesuffix("index.html"))
+
+
+def pages(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("*.html") if p.name != "404.html")
+
+
+class Report:
+    def __init__(self, site: Path) -> None:
+        self.site = site
+        self.problems: list[str] = []
+        self.checked = 0
+
+    def name(self, path: Path) -> str:
+        return (Path(self.site.name) / path.relative_to(self.site)).as_posix()
+
+    def expect(self, path: Path, codes: list[Code], wanted: str, what: str) -> None:
+        self.checked += 1
+        found = [code.text for code in codes]
+        if not found:
+            self.problems.append(f"{self.name(path)}: {what}: no QR code can be read")
+        elif found != [wanted]:
+            opens = ", ".join(found)
+            self.problems.append(f"{self.name(path)}: {what} opens {opens}, not {wanted}")
+
+
+def verify(site: Path, site_url: str) -> Report:
+    report = Report(site)
+    addresses: set[str] = set()
+    for html in pages(site):
+        folder, wanted = html.parent, page_address(site, html, site_url)
+        addresses.add(wanted)
+        if html.name != "index.html":
+            continue  # the site uses folder addresses: a page is a folder's index.html
+        png, svg = folder / "qr.png", folder / "qr.svg"
+        for path in (png, svg):
+            if not path.is_file():
+                report.problems.append(f"{report.name(path)}: missing ({report.name(html)})")
+        if png.is_file():
+            report.expect(png, png_codes(png), wanted, "the QR image")
+        if svg.is_file():
+            report.expect(svg, svg_codes(svg), wanted, "the QR image")
+        flyer = folder / "flyer.pdf"
+        if flyer.is_file():
+            first = next(pdf_pages(flyer), [])
+            report.expect(flyer, main_codes(first), wanted, "the flyer's main QR code")
+    for pdf in sorted(site.rglob("*.pdf")):
+        if pdf.name == "flyer.pdf":
+            continue
+        for number, codes in enumerate(pdf_pages(pdf), start=1):
+            for code in main_codes(codes):
+                report.checked += 1
+                if code.text not in addresses:
+                    report.problems.append(
+                        f"{report.name(pdf)}: page {number}: a flyer's main QR code opens "
+                        f"{code.text}, which is no page of {site_url}"
+                    )
+    return report
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("site", nargs="?", type=Path, default=Path("site"), help="built site")
+    parser.add_argument(
+        "--site-url",
+        default=os.environ.get("SITE_URL"),
+        help="the address the site is published at (default: $SITE_URL)",
+    )
+    args = parser.parse_args(argv)
+    if not args.site_url or not urlsplit(args.site_url).netloc:
+        print(
+            "verify_qr: the site's address is not known\n"
+            "fix: pass --site-url https://your.host/sub/path/ or set SITE_URL, as for the build",
+            file=sys.stderr,
+        )
+        return 2
+    site_url = args.site_url if args.site_url.endswith("/") else args.site_url + "/"
+    if not (args.site / "index.html").is_file():
+        print(f"verify_qr: {args.site} holds no built site (no index.html)", file=sys.stderr)
+        print(
+            "fix: build it first (make site), or name the folder it was built into", file=sys.stderr
+        )
+        return 2
+    report = verify(args.site, site_url)
+    for problem in report.problems:
+        print(problem)
+    if report.problems:
+        print(
+            f"\n{len(report.problems)} QR code problem(s): nothing of this build may be published."
+        )
+        return 1
+    print(f"{report.checked} QR codes checked: each opens its own page under {site_url}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,179 @@
+"""Hostile pages through the real command line: the build refuses each payload naming the file
+and line, the content checks say the same first, and unlisted markup and front matter are
+published as harmless text. (The served pages in Chromium: tests/browser/test_hostile_browser.)
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from tests.support.hostile import FRONT_MATTER, REFUSED, STRIPPED, STRIPPED_PHRASES
+from tests.support.htmltext import soup, visible_text
+from tests.support.sitebuild import ROOT, make_fixture_project, page, run_mkdocs
+
+URL = "https://example.test/sub/"
+GOOD = {"index.md": page("Trang chủ"), "index.en.md": page("Home", "Text.", "Home page.")}
+NO_FLYERS = "extra:\n  flyers:\n    enabled: false\n"
+# The issue's payloads, each built on its own; the rest go through the same code in the unit
+# tests (tests/unit/content/test_sanitise.py) and the content check below.
+BUILT = [
+    "img-onerror", "script", "details-ontoggle", "attr-list-onclick", "tab-in-scheme",
+    "svg-xlink", "markdown-javascript-link", "comment-in-code-span", "meta-refresh", "base",
+    "iframe", "form", "look-alike-text",
+]  # fmt: skip
+
+
+def payload_pages() -> dict[str, str]:
+    """Every refused payload in a page pair; even ones in Vietnamese, odd ones in English."""
+    pages = {}
+    for i, (name, (body, _)) in enumerate(REFUSED.items()):
+        hostile = page("Trang", body, "Mô tả.")
+        clean = page("Page", "Text.", "Description.")
+        pages[f"{name}.md"], pages[f"{name}.en.md"] = (
+            (hostile, clean) if i % 2 == 0 else (clean, hostile)
+        )
+    return pages
+
+
+def hostile_file(name: str) -> str:
+    return f"docs/{name}.md" if list(REFUSED).index(name) % 2 == 0 else f"docs/{name}.en.md"
+
+
+@pytest.mark.parametrize("name", BUILT)
+def test_the_build_refuses_each_payload_naming_file_and_line(tmp_path, name):
+    phrase = REFUSED[name][1]
+    pages = {k: v for k, v in payload_pages().items() if k.startswith(f"{name}.")}
+    config = make_fixture_project(tmp_path / "project", {**GOOD, **pages}, NO_FLYERS)
+    result = run_mkdocs(config, tmp_path / "site", URL)  # not even --strict is needed
+    assert result.returncode != 0
+    assert "Traceback" not in result.log
+    line = next(
+        row for row in result.log.splitlines() if row.startswith(f"{hostile_file(name)}:6:")
+    )
+    assert phrase in line, result.log
+    assert "fix:" in result.log and "Allowed HTML" in result.log
+    assert not (tmp_path / "site" / "en" / name / "index.html").exists()
+
+
+def test_the_content_checks_name_every_payload_first(tmp_path):
+    root = tmp_path / "project"
+    (root / "docs").mkdir(parents=True)
+    for name in ("mkdocs.yml", "pyproject.toml"):
+        (root / name).write_text((ROOT / name).read_text(encoding="utf-8"), encoding="utf-8")
+    for rel, text in {**GOOD, **payload_pages()}.items():
+        (root / "docs" / rel).write_text(text, encoding="utf-8")
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "check_content.py"), "--root", str(root)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == 1
+    for name, (_, phrase) in REFUSED.items():
+        rows = [r for r in proc.stdout.splitlines() if r.startswith(f"{hostile_file(name)}:6:")]
+        assert any(phrase in row for row in rows), (name, proc.stdout)
+
+
+@pytest.fixture(scope="module")
+def stripped(tmp_path_factory):
+    """A page of unlisted markup and of front matter that tries to be HTML, in both languages."""
+    tmp = tmp_path_factory.mktemp("stripped")
+    text = f"---\n{FRONT_MATTER}---\n\n{STRIPPED}"
+    pages = {**GOOD, "van-ban.md": text, "van-ban.en.md": text}
+    config = make_fixture_project(tmp / "project", pages, NO_FLYERS)
+    return config, run_mkdocs(config, tmp / "site", URL), tmp
+
+
+def test_unlisted_markup_is_a_warning_that_fails_strict(stripped):
+    config, result, tmp = stripped
+    assert result.returncode == 0, result.log
+    for phrase in STRIPPED_PHRASES:
+        assert "docs/van-ban.md:" in result.log and phrase in result.log, phrase
+    strict = run_mkdocs(config, tmp / "strict", URL, "--strict")
+    assert strict.returncode != 0 and "Aborted with" in strict.log
+
+
+@pytest.mark.parametrize("lang", ["", "en/"])
+def test_front_matter_is_printed_as_text_never_as_markup(stripped, lang):
+    tmp = stripped[2]
+    doc = soup(tmp / "site" / lang / "van-ban" / "index.html")
+    assert doc.find("script", string=lambda s: s and "alert" in s) is None
+    assert doc.find(onerror=True) is None and doc.find("b") is None
+    assert doc.find("a", href=lambda h: h and "javascript" in h) is None
+    header = visible_text(doc.select_one(".site-document"))
+    assert "<img src=x onerror=alert(1)>" in header and "<script>alert(1)</script>" in header
+    notes = visible_text(doc.select_one(".site-validity__notes"))
+    assert notes.count("<script>alert(1)</script>") == 1 and "<img src=x" in notes
+    history = visible_text(doc.select_one(".site-history"))
+    assert "<iframe src=https://evil.example/></iframe><img src=x onerror=alert(1)>" in history
+    assert doc.find("iframe") is None
+    title = "Tiêu đề </title><script>alert(1)</script> & <b>đậm</b>"
+    assert doc.title.get_text().startswith(title)
+    assert visible_text(doc.select_one("article h1")) == title
+    assert doc.find("meta", attrs={"name": "description"})["content"] == (
+        '"><script>alert(1)</script>'
+    )
+
+
+def test_a_title_with_an_ampersand_is_escaped_once_everywhere(tmp_path):
+    pages = {
+        **GOOD,
+        "a.md": page('"Hỏi & đáp"', "Nội dung."),
+        "a.en.md": page('"Q & A"', "Text."),
+        "b.md": page("Sau", "Nội dung."),
+        "b.en.md": page("Next", "Text."),
+    }
+    config = make_fixture_project(tmp_path / "project", pages, NO_FLYERS)
+    result = run_mkdocs(config, tmp_path / "site", URL, "--strict")
+    assert result.returncode == 0, result.log
+    html = (tmp_path / "site" / "b" / "index.html").read_text(encoding="utf-8")
+    assert "&amp;amp;" not in html and "Hỏi &amp; đáp" in html
+    prev = soup(tmp_path / "site" / "b" / "index.html").select_one(".md-footer__link--prev")
+    assert prev["aria-label"].endswith("Hỏi & đáp")
+
+
+def test_symbolic_links_under_docs_stop_the_build(tmp_path):
+    config = make_fixture_project(tmp_path / "project", GOOD, NO_FLYERS)
+    secret = tmp_path / "secret.md"
+    secret.write_text(page("Bí mật", "Mật khẩu."), encoding="utf-8")
+    (tmp_path / "project" / "docs" / "bi-mat.md").symlink_to(secret)
+    result = run_mkdocs(config, tmp_path / "site", URL)
+    assert result.returncode != 0 and "Traceback" not in result.log
+    assert "docs/bi-mat.md:1: this is a symbolic link" in result.log
+    assert not (tmp_path / "site" / "bi-mat").exists()
+
+
+def test_committed_generated_files_stop_the_build(tmp_path):
+    config = make_fixture_project(tmp_path / "project", GOOD, NO_FLYERS)
+    project = tmp_path / "project"
+    (project / "site").mkdir()
+    (project / "site" / "evil.html").write_text("<script>alert(1)</script>", encoding="utf-8")
+    for args in (["init", "-q"], ["add", "-f", "site/evil.html"]):
+        subprocess.run(["git", "-C", str(project), *args], check=True, capture_output=True)
+    result = run_mkdocs(config, tmp_path / "site", URL)
+    assert result.returncode != 0 and "Traceback" not in result.log
+    assert "generated files are committed to git: site/evil.html" in result.log
+
+
+def test_yaml_aliases_in_front_matter_stop_the_build_at_once(tmp_path):
+    rows = ["a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    rows += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 9)]
+    bomb = "---\ntitle: Bom\ndescription: Mô tả.\n" + "\n".join(rows) + "\n---\n\nNội dung.\n"
+    pages = {**GOOD, "bom.md": bomb, "bom.en.md": page("Bomb")}
+    config = make_fixture_project(tmp_path / "project", pages, NO_FLYERS)
+    result = run_mkdocs(config, tmp_path / "site", URL)  # the suite's timeout is its deadline
+    assert result.returncode != 0 and "Traceback" not in result.log
+    assert "docs/bom.md:4: the front matter uses a YAML anchor or alias (&a0)" in result.log
+
+
+def test_a_page_address_too_long_for_a_printed_code_is_named(tmp_path):
+    name = "huong-dan-" + "rat-dai-" * 24  # the address passes 200 characters
+    pages = {**GOOD, f"{name}.md": page("Dài"), f"{name}.en.md": page("Long")}
+    config = make_fixture_project(tmp_path / "project", pages)
+    result = run_mkdocs(config, tmp_path / "site", URL)
+    assert result.returncode != 0 and "Traceback" not in result.log
+    assert f"docs/{name}.md: the page's address is 228 characters long" in result.log
+    assert "ValueError" not in result.log and "fix: give the file" in result.log
