@@ -7,22 +7,13 @@ import os
 import subprocess
 import sys
 import time
-import urllib.request
 
 from tests.support.browser import CSP_LISTENER, PHONE
-from tests.support.http import free_port
+from tests.support.http import fetch, free_port
 from tests.support.sitebuild import make_fixture_project, page, run_mkdocs
 
 NO_FLYERS = "extra:\n  flyers:\n    enabled: false\n"
 PAGES = {"index.md": page("Trang chủ"), "index.en.md": page("Home", "Text.", "Home page.")}
-
-
-def fetch(url: str) -> bytes | None:
-    try:
-        with urllib.request.urlopen(url, timeout=10) as response:
-            return response.read()
-    except OSError:
-        return None
 
 
 def test_live_reload_runs_under_the_serve_policy(tmp_path, browser):

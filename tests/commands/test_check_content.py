@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.git import git
 from tests.support.sitebuild import ROOT, page
 
 SCRIPT = ROOT / "scripts" / "check_content.py"
@@ -223,29 +224,21 @@ def test_english_page_older_than_its_source_by_file_times(tmp_path):
     assert_clean(root, "--max-age-days", "1")
 
 
-def _git(root: Path, *args: str, when: int | None = None) -> None:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.test"}
-    env |= {"GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.test"}
-    if when is not None:
-        env |= {"GIT_AUTHOR_DATE": f"@{when} +0000", "GIT_COMMITTER_DATE": f"@{when} +0000"}
-    subprocess.run(["git", *args], cwd=root, env=env, check=True, capture_output=True)
-
-
 def test_english_page_older_than_its_source_by_git_history(tmp_path):
     root = project(tmp_path, pair("lich-su", page("Trang"), page("Page")))
     now = int(time.time())
-    _git(root, "init", "-q")
-    _git(root, "add", ".")
-    _git(root, "commit", "-q", "-m", "first", when=now - 100 * 86400)
+    git(root, "init", "-q")
+    git(root, "add", ".")
+    git(root, "commit", "-q", "-m", "first", when=now - 100 * 86400)
     # In a fresh clone every file has the same modification time: only git knows the ages.
     (root / "docs" / "lich-su.md").write_text(page("Trang", "Nội dung mới."), encoding="utf-8")
     _age(root / "docs" / "lich-su.en.md", 0)
     result = check(root)  # uncommitted edit: the file's own time counts
     assert_reports(result, "docs/lich-su.en.md", 1, "cũ hơn bản gốc", "100 days older")
-    _git(root, "commit", "-q", "-am", "vi only", when=now - 10 * 86400)
+    git(root, "commit", "-q", "-am", "vi only", when=now - 10 * 86400)
     assert_reports(check(root), "docs/lich-su.en.md", 1, "90 days older")
     (root / "docs" / "lich-su.en.md").write_text(page("Page", "New text."), encoding="utf-8")
-    _git(root, "commit", "-q", "-am", "en too", when=now - 5 * 86400)
+    git(root, "commit", "-q", "-am", "en too", when=now - 5 * 86400)
     assert_clean(root)
 
 

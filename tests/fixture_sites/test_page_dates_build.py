@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import os
 import re
-import subprocess
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from pypdf import PdfReader
 
+from tests.support.git import git
 from tests.support.htmltext import soup, visible_text
 from tests.support.sitebuild import make_fixture_project, page, run_mkdocs
 
@@ -59,14 +59,6 @@ def test_without_git_history_each_language_gets_its_file_time_and_the_log_says_s
     assert soup(site / "a" / "index.html").select(".site-corrections") == []
     assert result.log.count("extra.corrections.repository is not set") == 1, result.log
     assert "SITE_REPOSITORY=" in result.log
-
-
-def git(folder: Path, *args: str, when: int | None = None) -> None:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.test"}
-    env |= {"GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.test"}
-    if when is not None:
-        env |= {"GIT_AUTHOR_DATE": f"@{when} +0000", "GIT_COMMITTER_DATE": f"@{when} +0000"}
-    subprocess.run(["git", *args], cwd=folder, env=env, check=True, capture_output=True)
 
 
 def test_with_git_each_language_is_dated_by_its_own_file_s_last_commit(tmp_path):

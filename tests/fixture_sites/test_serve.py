@@ -6,33 +6,14 @@ import os
 import re
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 from pypdf import PdfReader
 
-from tests.support.http import free_port
+from tests.support.http import fetch, free_port, wait_for
 from tests.support.sitebuild import make_fixture_project, page
 
 STEPS = "flyer:\n  steps: Các bước\n"
-
-
-def wait_for(predicate, timeout: float = 120.0, what: str = "") -> None:
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        if predicate():
-            return
-        time.sleep(0.3)
-    raise AssertionError(f"gave up waiting for {what}")
-
-
-def fetch(url: str) -> bytes | None:
-    try:
-        with urllib.request.urlopen(url, timeout=10) as response:
-            return response.read()
-    except OSError:
-        return None
 
 
 def test_serve_builds_flyers_and_rebuilds_only_the_edited_one(tmp_path):

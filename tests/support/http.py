@@ -7,6 +7,9 @@ import functools
 import http.server
 import socket
 import threading
+import time
+import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 from typing import ClassVar
 
@@ -67,3 +70,22 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+def fetch(url: str) -> bytes | None:
+    """The body at `url`, or None while nothing answers there (a server still starting)."""
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.read()
+    except OSError:
+        return None
+
+
+def wait_for(predicate: Callable[[], object], timeout: float = 120.0, what: str = "") -> None:
+    """Poll `predicate` until it holds; fail naming `what` after `timeout` seconds."""
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        if predicate():
+            return
+        time.sleep(0.3)
+    raise AssertionError(f"gave up waiting for {what}")

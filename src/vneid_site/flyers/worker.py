@@ -86,6 +86,13 @@ def make_pack(*, setup: Setup, job: PackJob) -> tuple[Pack, bool]:
 def make_office(*, setup: Setup, job: OfficeJob) -> OfficeResult:
     """An office's flyers, from the cache when unchanged, then its packs."""
     builder = builder_for(setup)
+    result = office_packs(builder, job)
+    builder.cache.save_index()
+    return result
+
+
+def office_packs(builder: PageOutputBuilder, job: OfficeJob) -> OfficeResult:
+    """An office's flyers and packs with `builder` (a lookup-only one raises CacheMiss)."""
     root = builder.settings.root
     flyers = []
     built = 0
@@ -122,5 +129,4 @@ def make_office(*, setup: Setup, job: OfficeJob) -> OfficeResult:
         office=job.office,
     )
     packs = [build_pack(builder, pack) for pack in jobs]
-    builder.cache.save_index()
     return OfficeResult(job.office["id"], packs, built, len(flyers) - built)
