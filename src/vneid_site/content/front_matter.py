@@ -9,12 +9,11 @@ import re
 from datetime import date, datetime
 from difflib import get_close_matches
 from typing import Any
-from urllib.parse import urlsplit
 
 import yaml
 
 from vneid_site.content import schema
-from vneid_site.content.html_policy import lookalike_host
+from vneid_site.content.html_policy import host_of, lookalike_host
 from vneid_site.content.problems import Problem
 from vneid_site.content.schema import (
     MAX_EXTRA_QR,
@@ -323,42 +322,48 @@ def _flyer(check: _Checker, raw: Any) -> FlyerOptions:
             ),
         )
     for i, qr in enumerate(qrs):
-        if "url" in qr and len(qr["url"]) > MAX_QR_URL:
+        url = qr.get("url")
+        if url is None:
+            continue
+        where = ("flyer", "qr", str(i), "url")
+        host = host_of(url)
+        if len(url) > MAX_QR_URL:
             check.add(
-                ("flyer", "qr", str(i), "url"),
+                where,
                 (
-                    f"flyer.qr.{i}.url is {len(qr['url'])} characters long; a printed QR code "
+                    f"flyer.qr.{i}.url is {len(url)} characters long; a printed QR code "
                     f"holds at most {MAX_QR_URL} and still scans",
                     "use the shortest official address of that page (no tracking parameters)",
                 ),
                 (
-                    f"flyer.qr.{i}.url dài {len(qr['url'])} ký tự; mã QR in ra chỉ chứa được "
+                    f"flyer.qr.{i}.url dài {len(url)} ký tự; mã QR in ra chỉ chứa được "
                     f"tối đa {MAX_QR_URL} ký tự mà vẫn quét được",
                     "dùng địa chỉ chính thức ngắn nhất của trang đó (bỏ các tham số theo dõi)",
                 ),
             )
-        elif "url" in qr and not re.fullmatch(r"https?://[^\s/]+\S*", qr["url"]):
+        # No host: an address that cannot be parsed ("https://[abc/x") opens nothing.
+        elif not re.fullmatch(r"https?://[^\s/]+\S*", url) or host is None:
             check.add(
-                ("flyer", "qr", str(i), "url"),
+                where,
                 (
-                    f"flyer.qr.{i}.url '{qr['url']}' is not an absolute address",
+                    f"flyer.qr.{i}.url '{url}' is not an absolute address",
                     "write the full address, starting with https://",
                 ),
                 (
-                    f"flyer.qr.{i}.url '{qr['url']}' không phải địa chỉ đầy đủ",
+                    f"flyer.qr.{i}.url '{url}' không phải địa chỉ đầy đủ",
                     "viết đủ địa chỉ, bắt đầu bằng https://",
                 ),
             )
-        elif "url" in qr and lookalike_host(urlsplit(qr["url"]).hostname or ""):
+        elif lookalike_host(host):
             # A printed code is followed without seeing the address: no imitation letters.
             check.add(
-                ("flyer", "qr", str(i), "url"),
+                where,
                 (
-                    f"flyer.qr.{i}.url '{qr['url']}' uses look-alike letters in its host name",
+                    f"flyer.qr.{i}.url '{url}' uses look-alike letters in its host name",
                     "write the address in plain Latin letters, as the organisation publishes it",
                 ),
                 (
-                    f"flyer.qr.{i}.url '{qr['url']}' có tên miền dùng chữ giả dạng",
+                    f"flyer.qr.{i}.url '{url}' có tên miền dùng chữ giả dạng",
                     "viết địa chỉ bằng chữ Latinh thường, đúng như cơ quan công bố",
                 ),
             )

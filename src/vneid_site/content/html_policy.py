@@ -165,7 +165,9 @@ def is_external(value: str) -> bool:
     return url_scheme(url) is not None or url.replace("\\", "/").startswith("//")
 
 
-def _host(value: str) -> str | None:
+def host_of(value: str) -> str | None:
+    """The host of an address after normalisation; None when it has none or cannot be parsed
+    ("https://[abc/x")."""
     try:
         return urlsplit(normalise_url(value)).hostname
     except ValueError:
@@ -201,7 +203,7 @@ def filter_value(tag: str, name: str, value: str) -> str | None:
     if name in URL_ATTRIBUTES:
         if tag == "img" and name == "src" and is_external(value):
             return None
-        host = _host(value)
+        host = host_of(value)
         if host and lookalike_host(host):
             return None
     return value
@@ -289,7 +291,7 @@ def _check_url(report: _Report, tag: str, name: str, value: str) -> None:
             url[:40],
         )
         return
-    host = _host(url)
+    host = host_of(url)
     if host and lookalike_host(host):
         report.refuse(
             (f"the address '{short}'", f"địa chỉ '{short}'"),
@@ -311,7 +313,7 @@ def _check_link_text(report: _Report, href: str, text: str) -> None:
     if len(shown) > MAX_ADDRESS_TEXT:
         return
     match = _ADDRESS_TEXT.match(shown)
-    target = _host(href)
+    target = host_of(href)
     if match is None or target is None or url_scheme(href) not in ("http", "https"):
         return
     if "/" not in shown and match[1].rsplit(".", 1)[-1].lower() in FILE_ENDINGS:

@@ -184,6 +184,18 @@ def test_extra_qr_codes_are_capped_in_number_and_length():
         )
 
 
+def test_a_qr_address_that_cannot_be_parsed_is_a_problem_not_an_error():
+    broken = VALID.replace("https://vneid.gov.vn/", "https://[abc/x")
+    meta, [problem] = parse_page_meta(broken, "docs/a.md")
+    assert meta is None
+    assert (problem.path, problem.line, problem.message) == (
+        "docs/a.md",
+        19,
+        "flyer.qr.0.url 'https://[abc/x' is not an absolute address",
+    )
+    assert problem.fix == "write the full address, starting with https://"
+
+
 def test_updated_and_history_are_dates_with_history_newest_first():
     source = (
         "---\ntitle: A\ndescription: B\nupdated: 2026-11-27\nhistory:\n"
