@@ -39,11 +39,10 @@ _FIRST_LINE = 2  # the block starts on the line after the opening ---
 
 
 class _Checker:
-    def __init__(self, path: str, block: str, first_line: int) -> None:
+    def __init__(self, path: str, block: str) -> None:
         self.path = path
         self.block = block
         self._lines: dict[tuple[str, ...], int] | None = None
-        self.first_line = first_line
         self.problems: list[Problem] = []
 
     def line(self, keys: tuple[str, ...]) -> int:
@@ -52,7 +51,7 @@ class _Checker:
             self._lines = _key_lines(self.block)
         while keys and keys not in self._lines:
             keys = keys[:-1]
-        return self._lines.get(keys, 0) + self.first_line
+        return self._lines.get(keys, 0) + _FIRST_LINE
 
     def add(self, keys: tuple[str, ...], en: tuple[str, str], vi: tuple[str, str]) -> None:
         """Record (message, fix) in English and in Vietnamese at the line of `keys`."""
@@ -148,7 +147,7 @@ def key_line(source: str, keys: tuple[str, ...]) -> int:
         lines = _key_lines(block) if block is not None else {}
     except yaml.YAMLError:
         return 1
-    return lines[keys] + 2 if keys in lines else 1
+    return lines[keys] + _FIRST_LINE if keys in lines else 1
 
 
 def split_front_matter(source: str) -> tuple[str | None, str]:
@@ -270,10 +269,6 @@ def _date(check: _Checker, raw: Any, keys: tuple[str, ...]) -> date | None:
         return None
 
 
-def _updated(check: _Checker, raw: Any) -> date | None:
-    return _date(check, raw, ("updated",))
-
-
 def _history(check: _Checker, raw: list[Any]) -> tuple[Change, ...]:
     items = check.items(raw, schema.CHANGE, ("history",))
     changes = []
@@ -387,12 +382,12 @@ def parse_page_meta(source: str, path: str) -> tuple[PageMeta | None, list[Probl
         raw = yaml.load(block, Loader=_LOADER)
     except yaml.YAMLError as err:
         return None, [_yaml_error(err, path)]
-    check = _Checker(path, block, first_line=_FIRST_LINE)
+    check = _Checker(path, block)
     top = check.mapping(raw, schema.TOP, ())
     document = _document(check, top["document"]) if "document" in top else None
     validity = _validity(check, top["validity"]) if "validity" in top else None
     flyer = _flyer(check, top["flyer"]) if "flyer" in top else FlyerOptions()
-    updated = _updated(check, top["updated"]) if "updated" in top else None
+    updated = _date(check, top["updated"], ("updated",)) if "updated" in top else None
     history = _history(check, top["history"]) if "history" in top else ()
     if check.problems:
         return None, check.problems
