@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Literal
 from urllib.parse import urlsplit
 
 ALLOWED_TAGS = frozenset(
@@ -155,21 +156,28 @@ def normalise_url(value: str) -> str:
 
 def url_scheme(value: str) -> str | None:
     """The lower-case scheme of an address after normalisation; None for a relative one."""
-    match = _SCHEME.match(normalise_url(value))
+    return _scheme(normalise_url(value))
+
+
+def _scheme(url: str) -> str | None:
+    match = _SCHEME.match(url)
     return match[1].lower() if match else None
 
 
-def is_external(value: str) -> bool:
-    """True for an address on another host: with a scheme, or starting with //."""
-    url = normalise_url(value)
-    return url_scheme(url) is not None or url.replace("\\", "/").startswith("//")
+def _external(url: str) -> bool:
+    """True for an address (normalised) on another host: with a scheme, or starting with //."""
+    return _scheme(url) is not None or url.replace("\\", "/").startswith("//")
 
 
 def host_of(value: str) -> str | None:
     """The host of an address after normalisation; None when it has none or cannot be parsed
     ("https://[abc/x")."""
+    return _hostname(normalise_url(value))
+
+
+def _hostname(url: str) -> str | None:
     try:
-        return urlsplit(normalise_url(value)).hostname
+        return urlsplit(url).hostname
     except ValueError:
         return None
 
@@ -178,6 +186,18 @@ def lookalike_host(host: str) -> bool:
     """A host written with letters outside plain ASCII, or in punycode ("xn--"), which can
     imitate a known address letter for letter."""
     return not host.isascii() or any(label.startswith("xn--") for label in host.split("."))
+
+
+def _dropped_address(tag: str, name: str, url: str) -> Literal["image", "lookalike"] | None:
+    """Why an address (normalised) is dropped, whatever its scheme: "image" for an image from
+    another host, "lookalike" for a host in look-alike letters. `filter_value` drops on it and
+    `_check_url` words it, so the two agree."""
+    if tag == "img" and name == "src" and _external(url):
+        return "image"
+    host = _hostname(url)
+    if host and lookalike_host(host):
+        return "lookalike"
+    return None
 
 
 def allowed_attribute(tag: str, name: str) -> bool:
@@ -200,12 +220,8 @@ def filter_value(tag: str, name: str, value: str) -> str | None:
         return kept or None
     if tag == "input" and name == "type":
         return value if value.strip().lower() in INPUT_TYPES else None
-    if name in URL_ATTRIBUTES:
-        if tag == "img" and name == "src" and is_external(value):
-            return None
-        host = host_of(value)
-        if host and lookalike_host(host):
-            return None
+    if name in URL_ATTRIBUTES and _dropped_address(tag, name, normalise_url(value)):
+        return None
     return value
 
 
@@ -264,7 +280,7 @@ _LINK_FIX = (
 
 def _check_url(report: _Report, tag: str, name: str, value: str) -> None:
     url = normalise_url(value)
-    scheme = url_scheme(url)
+    scheme = _scheme(url)
     short = url if len(url) <= 60 else url[:57] + "..."
     if scheme is not None and scheme not in URL_SCHEMES:
         why = _CODE if scheme in CODE_SCHEMES else _OTHER_ADDRESS
@@ -273,7 +289,8 @@ def _check_url(report: _Report, tag: str, name: str, value: str) -> None:
             what = ("javascript:", "javascript:")
         report.refuse(what, why, _LINK_FIX, url[:40], f"{scheme}:", f"{name}=")
         return
-    if tag == "img" and name == "src" and is_external(url):
+    dropped = _dropped_address(tag, name, url)
+    if dropped == "image":
         report.refuse(
             (f"the image '{short}' from another site", f"ảnh '{short}' lấy từ trang khác"),
             (
@@ -290,9 +307,7 @@ def _check_url(report: _Report, tag: str, name: str, value: str) -> None:
             ),
             url[:40],
         )
-        return
-    host = host_of(url)
-    if host and lookalike_host(host):
+    elif dropped == "lookalike":
         report.refuse(
             (f"the address '{short}'", f"địa chỉ '{short}'"),
             (
