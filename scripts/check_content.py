@@ -23,7 +23,7 @@ from vneid_site.checks.source_times import source_times
 from vneid_site.checks.translations import check_parity, check_staleness
 from vneid_site.content.problems import Problem
 from vneid_site.content.rendering import MarkdownRenderer, RenderingError
-from vneid_site.flyers.offices import parse_offices
+from vneid_site.flyers.offices import read_offices
 from vneid_site.i18n.languages import Languages
 from vneid_site.project import load_settings
 
@@ -126,20 +126,7 @@ def run(root: Path, paths: list[str], fix: bool, max_age_days: float | None) -> 
 def check_offices(path: Path, root: Path) -> list[Problem]:
     """The offices file (extra.flyers.offices), checked as the build reads it."""
     shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
-    try:
-        raw = path.read_bytes()
-    except OSError:
-        return [
-            Problem(
-                shown,
-                1,
-                "the offices file named in mkdocs.yml (extra.flyers.offices) does not exist",
-                "create it, or correct the path (relative to mkdocs.yml)",
-                "không có tệp danh sách đơn vị ghi trong mkdocs.yml (extra.flyers.offices)",
-                "tạo tệp đó, hoặc sửa đường dẫn (tính từ mkdocs.yml)",
-            )
-        ]
-    return parse_offices(raw, shown)[1]
+    return read_offices(path, shown)[1]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -59,26 +59,31 @@ class OfficeListError(ValueError):
 
 
 def load_offices(path: Path, shown: str) -> list[Office]:
-    """Every office of the CSV file at `path` (named `shown` in messages), in file order."""
-    try:
-        raw = path.read_bytes()
-    except OSError as err:
-        raise OfficeListError(
-            [
-                _problem(
-                    shown,
-                    1,
-                    f"cannot read the offices file ({err.strerror})",
-                    "",
-                    "check extra.flyers.offices in mkdocs.yml: the path is relative to it",
-                    "kiểm tra extra.flyers.offices trong mkdocs.yml: đường dẫn tính từ tệp đó",
-                )
-            ]
-        ) from None
-    offices, problems = parse_offices(raw, shown)
+    """Every office of the CSV file at `path` (named `shown` in messages), in file order; an
+    OfficeListError if it cannot be used."""
+    offices, problems = read_offices(path, shown)
     if problems:
         raise OfficeListError(problems)
     return offices
+
+
+def read_offices(path: Path, shown: str) -> tuple[list[Office], list[Problem]]:
+    """Offices and problems of the CSV file at `path` (named `shown` in messages), for the
+    build and the content checks alike."""
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        setting = "mkdocs.yml (extra.flyers.offices)"
+        if isinstance(err, FileNotFoundError):
+            en = f"cannot read the offices file named in {setting}: it does not exist"
+            vi = f"không có tệp danh sách đơn vị ghi trong {setting}"
+        else:
+            en = f"cannot read the offices file named in {setting} ({err.strerror})"
+            vi = f"không đọc được tệp danh sách đơn vị ghi trong {setting} ({err.strerror})"
+        fix_en = "create it, or correct the path (relative to mkdocs.yml)"
+        fix_vi = "tạo tệp đó, hoặc sửa đường dẫn (tính từ mkdocs.yml)"
+        return [], [_problem(shown, 1, en, vi, fix_en, fix_vi)]
+    return parse_offices(raw, shown)
 
 
 def parse_offices(raw: bytes, shown: str) -> tuple[list[Office], list[Problem]]:
