@@ -11,26 +11,21 @@ fails the job: if git cannot compare, the summary says so.
 from __future__ import annotations
 
 import argparse
-import subprocess
 import sys
 from pathlib import Path
 
 from vneid_site.checks.changes import affected, to_markdown
+from vneid_site.checks.git import run_git
 from vneid_site.project import load_settings
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def git_changes(root: Path, base: str, head: str) -> list[tuple[str, str]] | None:
-    proc = subprocess.run(
-        ["git", "diff", "--name-status", "--no-renames", "-z", f"{base}...{head}"],
-        cwd=root,
-        capture_output=True,
-        check=False,
-    )
-    if proc.returncode != 0:
+    out = run_git(root, "diff", "--name-status", "--no-renames", "-z", f"{base}...{head}")
+    if out is None:
         return None
-    fields = proc.stdout.decode("utf-8").split("\0")
+    fields = out.split("\0")
     return [(fields[i], fields[i + 1]) for i in range(0, len(fields) - 1, 2)]
 
 

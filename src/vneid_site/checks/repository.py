@@ -6,10 +6,10 @@ that nobody reviewed as such)."""
 from __future__ import annotations
 
 import os
-import subprocess
 from pathlib import Path
 from typing import Any
 
+from vneid_site.checks.git import run_git
 from vneid_site.content.problems import Problem
 
 GENERATED = (".cache", "site")  # folders the build writes, never committed
@@ -38,18 +38,8 @@ def symlinks(docs: Path, shown: str = "docs/") -> list[Problem]:
 
 def committed_outputs(root: Path) -> list[Problem]:
     """Files under .cache/ or site/ that git tracks; none when `root` is not a git checkout."""
-    try:
-        proc = subprocess.run(
-            ["git", "-C", str(root), "ls-files", "-z", "--", *GENERATED],
-            capture_output=True,
-            text=True,
-            timeout=60,
-        )
-    except (OSError, subprocess.SubprocessError):
-        return []
-    if proc.returncode != 0:
-        return []
-    tracked = [path for path in proc.stdout.split("\0") if path]
+    listing = run_git(root, "ls-files", "-z", "--", *GENERATED, timeout=60) or ""
+    tracked = [path for path in listing.split("\0") if path]
     if not tracked:
         return []
     listed = ", ".join(tracked[:5]) + (f" and {len(tracked) - 5} more" if len(tracked) > 5 else "")

@@ -3,9 +3,10 @@ changes not yet committed or when there is no git history."""
 
 from __future__ import annotations
 
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
+
+from vneid_site.checks.git import run_git
 
 
 @dataclass(frozen=True)
@@ -15,29 +16,14 @@ class SourceTimes:
     from_git: bool
 
 
-def _git(root: Path, *args: str) -> str | None:
-    try:
-        proc = subprocess.run(
-            ["git", "-c", "core.quotePath=false", *args],
-            cwd=root,
-            capture_output=True,
-            text=True,
-            encoding="utf-8",
-            timeout=120,
-        )
-    except (OSError, subprocess.SubprocessError):
-        return None
-    return proc.stdout if proc.returncode == 0 else None
-
-
 def source_times(folder: Path, files: list[Path]) -> SourceTimes:
     """Last change of each of `files` (all under `folder`)."""
     mtimes = {f.resolve(): f.stat().st_mtime for f in files}
-    top = _git(folder, "rev-parse", "--show-toplevel")
-    if top is None or _git(folder, "rev-parse", "--verify", "-q", "HEAD") is None:
+    top = run_git(folder, "rev-parse", "--show-toplevel")
+    if top is None or run_git(folder, "rev-parse", "--verify", "-q", "HEAD") is None:
         return SourceTimes(mtimes, shallow=False, from_git=False)
     top_dir = Path(top.strip()).resolve()
-    log = _git(folder, "log", "--no-renames", "--format=@%ct", "--name-only", "--", ".") or ""
+    log = run_git(folder, "log", "--no-renames", "--format=@%ct", "--name-only", "--", ".") or ""
     committed: dict[Path, float] = {}
     when = 0.0
     for line in log.splitlines():
@@ -49,7 +35,7 @@ def source_times(folder: Path, files: list[Path]) -> SourceTimes:
     # than any commit, so the file's own modification time tells when it changed.
     dirty = set()
     for args in (("diff", "--name-only", "HEAD"), ("ls-files", "--others", "--exclude-standard")):
-        out = _git(folder, *args, "--", ".")
+        out = run_git(folder, *args, "--", ".")
         paths = out.splitlines() if out else []
         root = top_dir if args[0] == "diff" else folder.resolve()
         dirty |= {(root / p).resolve() for p in paths}
@@ -57,5 +43,5 @@ def source_times(folder: Path, files: list[Path]) -> SourceTimes:
         path: mtime if path in dirty or path not in committed else committed[path]
         for path, mtime in mtimes.items()
     }
-    shallow = (_git(folder, "rev-parse", "--is-shallow-repository") or "").strip() == "true"
+    shallow = (run_git(folder, "rev-parse", "--is-shallow-repository") or "").strip() == "true"
     return SourceTimes(times, shallow=shallow, from_git=True)

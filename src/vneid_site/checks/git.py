@@ -1,0 +1,24 @@
+"""Git, run for what it says about the sources, never required: without git or outside a
+repository each caller falls back to what it can tell without history."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+
+def run_git(folder: Path, *args: str, timeout: float = 120) -> str | None:
+    """What `git args` prints (UTF-8, paths unquoted) when run in `folder`; None when git is not
+    installed, `folder` is not in a repository, or the command fails or takes too long."""
+    try:
+        proc = subprocess.run(
+            ["git", "-c", "core.quotePath=false", *args],
+            cwd=folder,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            timeout=timeout,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return proc.stdout if proc.returncode == 0 else None
