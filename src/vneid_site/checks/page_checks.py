@@ -72,8 +72,8 @@ def check_page(page: Page, site: Site, shown: str) -> list[Problem]:
     problems = check_text(text, shown)
     meta, found = parse_page_meta(text, shown)
     problems += found
-    for steps in meta.flyer.steps if meta is not None else ():
-        problems += _check_steps(text, steps, shown)
+    if meta is not None and meta.flyer.steps:
+        problems += _check_steps(text, meta.flyer.steps, shown)
     code_free = masked(text)
     problems += check_links(page, code_free, site, shown)
     problems += check_html(code_free, shown)
@@ -170,21 +170,25 @@ def fix_text(text: str) -> str:
 # --- Front matter that points into the page --------------------------------------------
 
 
-def _check_steps(text: str, steps: str, shown: str) -> list[Problem]:
-    wanted = compose(steps).strip()
+def _check_steps(text: str, steps: tuple[str, ...], shown: str) -> list[Problem]:
+    """Each section flyer.steps names must be a heading of the page."""
     known = [h.text for h in headings(text)]
-    if any(compose(h) == wanted for h in known):
+    composed = {compose(h) for h in known}
+    missing = [wanted for wanted in (compose(s).strip() for s in steps) if wanted not in composed]
+    if not missing:
         return []
     names = ", ".join(f"'{h}'" for h in known) or "-"
+    line = key_line(text, ("flyer", "steps"))
     return [
         Problem(
             shown,
-            key_line(text, ("flyer", "steps")),
+            line,
             f"flyer.steps names the section '{wanted}', but the page has no such heading",
             f"copy the exact text of one heading: {names}",
             f"flyer.steps ghi mục '{wanted}', nhưng trang không có tiêu đề mục đó",
             f"chép đúng chữ của một tiêu đề: {names}",
         )
+        for wanted in missing
     ]
 
 
