@@ -97,9 +97,8 @@ def run(root: Path, paths: list[str], fix: bool, max_age_days: float | None) -> 
             problems += check_page(page, site, f"{shown}{src}")
     group = [p for src, p in pages.items() if chosen is None or src in chosen]
     problems += check_parity([p.src for p in group], languages, shown)
-    history = source_times(docs, [docs / p.src for p in group])
-    times = {p.src: history.times[(docs / p.src).resolve()] for p in group}
-    problems += check_staleness([p.src for p in group], times, languages, max_age, shown)
+    history = source_times(docs, [p.src for p in group])
+    problems += check_staleness([p.src for p in group], history.times, languages, max_age, shown)
     if history.shallow:
         print(
             "lưu ý / note: lịch sử git bị cắt ngắn (shallow clone), nên tuổi bản dịch chỉ được "

@@ -11,14 +11,15 @@ from vneid_site.checks.git import run_git
 
 @dataclass(frozen=True)
 class SourceTimes:
-    times: dict[Path, float]  # resolved path -> UNIX time
+    times: dict[str, float]  # path relative to the folder ("a/b.en.md") -> UNIX time
     shallow: bool  # the history is cut short, so old changes look newer than they are
-    from_git: bool
+    from_git: bool  # False: no git history, every time is a file's modification time
 
 
-def source_times(folder: Path, files: list[Path]) -> SourceTimes:
-    """Last change of each of `files` (all under `folder`)."""
-    mtimes = {f.resolve(): f.stat().st_mtime for f in files}
+def source_times(folder: Path, sources: list[str]) -> SourceTimes:
+    """Last change of each of `sources` (paths relative to `folder`)."""
+    files = {src: (folder / src).resolve() for src in sources}
+    mtimes = {src: path.stat().st_mtime for src, path in files.items()}
     top = run_git(folder, "rev-parse", "--show-toplevel")
     if top is None or run_git(folder, "rev-parse", "--verify", "-q", "HEAD") is None:
         return SourceTimes(mtimes, shallow=False, from_git=False)
@@ -40,8 +41,8 @@ def source_times(folder: Path, files: list[Path]) -> SourceTimes:
         root = top_dir if args[0] == "diff" else folder.resolve()
         dirty |= {(root / p).resolve() for p in paths}
     times = {
-        path: mtime if path in dirty or path not in committed else committed[path]
-        for path, mtime in mtimes.items()
+        src: mtimes[src] if path in dirty or path not in committed else committed[path]
+        for src, path in files.items()
     }
     shallow = (run_git(folder, "rev-parse", "--is-shallow-repository") or "").strip() == "true"
     return SourceTimes(times, shallow=shallow, from_git=True)

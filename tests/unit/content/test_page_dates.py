@@ -5,8 +5,9 @@ from __future__ import annotations
 import os
 from datetime import UTC, date, datetime
 
+from vneid_site.checks.source_times import SourceTimes
 from vneid_site.content.front_matter import parse_page_meta
-from vneid_site.content.page_dates import PageDates, date_pages, day_of, fallback_notice
+from vneid_site.content.page_dates import date_pages, day_of, fallback_notice
 
 
 def test_the_day_is_vietnam_s():
@@ -32,6 +33,6 @@ def test_without_git_the_file_time_is_used_and_a_front_matter_date_wins(tmp_path
 
 
 def test_notices():
-    assert fallback_notice(PageDates({}, from_git=True, shallow=False)) is None
-    assert "shallow" in fallback_notice(PageDates({}, from_git=True, shallow=True))
-    assert "modification time" in fallback_notice(PageDates({}, from_git=False, shallow=False))
+    assert fallback_notice(SourceTimes({}, from_git=True, shallow=False)) is None
+    assert "shallow" in fallback_notice(SourceTimes({}, from_git=True, shallow=True))
+    assert "modification time" in fallback_notice(SourceTimes({}, from_git=False, shallow=False))
