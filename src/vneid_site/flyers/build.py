@@ -13,7 +13,7 @@ import json
 import logging
 from collections.abc import Callable
 from concurrent.futures import Future
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +25,13 @@ from vneid_site.flyers.offices import Office
 from vneid_site.flyers.outputs import PREVIEWS, CacheMiss, PageJob, PageOutputBuilder
 from vneid_site.flyers.packs import FOLDER, LAYOUTS, Pack, PackSpec, build_pack, pack_jobs
 from vneid_site.flyers.pool import WorkerError, WorkerPool
-from vneid_site.flyers.records import FlyerRecord, in_order, load_manifest, save_manifest
+from vneid_site.flyers.records import (
+    FlyerRecord,
+    as_cached,
+    in_order,
+    load_manifest,
+    save_manifest,
+)
 from vneid_site.flyers.render import FlyerError, fingerprint
 from vneid_site.flyers.settings import FlyerSettings
 
@@ -129,7 +135,7 @@ class FlyerBuild:
             # Nothing the page gives has changed since the last build: place its files as they
             # are, without reading the page again.
             self.lookup.place(saved, self.settings.site_dir)
-            self.records[src] = replace(saved, fresh=False)
+            self.records[src] = as_cached(saved)
             return
         content = extract(html=html, meta=meta, lang=lang, page_url=url, src=f"docs/{src}")
         job = PageJob(
@@ -252,7 +258,7 @@ class FlyerBuild:
         for src in missing:
             record = self.saved.get(src)
             if record is not None and self.lookup.can_place(record, bool(self.offices)):
-                self.records[src] = replace(record, fresh=False)
+                self.records[src] = as_cached(record)
             else:
                 unknown.append(src)
         return unknown
