@@ -23,7 +23,14 @@ from vneid_site.flyers.cache import FileCache, digest
 from vneid_site.flyers.content import FlyerContentError, extract, is_preview_url
 from vneid_site.flyers.offices import Office
 from vneid_site.flyers.outputs import PREVIEWS, CacheMiss, PageJob, PageOutputBuilder
-from vneid_site.flyers.packs import FOLDER, LAYOUTS, Pack, PackSpec, build_pack, pack_jobs
+from vneid_site.flyers.packs import (
+    LAYOUTS,
+    Pack,
+    PackSpec,
+    build_pack,
+    office_folder,
+    pack_jobs,
+)
 from vneid_site.flyers.pool import WorkerError, WorkerPool
 from vneid_site.flyers.records import (
     FlyerRecord,
@@ -236,7 +243,7 @@ class FlyerBuild:
                 records=tuple(records),
                 preview=preview,
                 packs=spec,
-                folder=f"{FOLDER}/offices/{office.id}",
+                folder=office_folder(office.id),
             )
             for office in self.offices
         }

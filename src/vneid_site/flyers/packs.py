@@ -16,6 +16,11 @@ VOLUME_SIZE = 50
 FOLDER = "assets/flyers"  # where the packs go in the site
 
 
+def office_folder(office_id: str) -> str:
+    """Where an office's packs go in the site."""
+    return f"{FOLDER}/offices/{office_id}"
+
+
 @dataclass(frozen=True)
 class Pack:
     layout: str
