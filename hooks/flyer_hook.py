@@ -27,6 +27,21 @@ from vneid_site.site_build import CONFIG_KEY, SiteBuildMissing, shared
 log = logging.getLogger("mkdocs.plugins.vneid.flyers")
 
 
+class AtLeast(opt.Type[int]):
+    """A whole number of at least `minimum`; `hint` ends the message."""
+
+    def __init__(self, minimum: int, hint: str = "", **kwargs: Any) -> None:
+        super().__init__(int, **kwargs)
+        self.minimum = minimum
+        self.hint = hint
+
+    def run_validation(self, value: object) -> int:
+        number = super().run_validation(value)
+        if number < self.minimum:
+            raise base.ValidationError(f"must be {self.minimum} or more{self.hint}")
+        return number
+
+
 class FlyersConfig(base.Config):
     """`extra.flyers` in mkdocs.yml."""
 
@@ -36,11 +51,11 @@ class FlyersConfig(base.Config):
     # Generated files kept between builds, relative to mkdocs.yml.
     cache_dir = opt.Type(str, default=".cache/flyers")
     # Flyers per print-pack file; a larger site gets several volumes.
-    pack_volume = opt.Type(int, default=VOLUME_SIZE)
+    pack_volume = AtLeast(1, default=VOLUME_SIZE)
     # The offices (a CSV file, relative to mkdocs.yml): each gets its own print packs.
     offices = opt.Optional(opt.Type(str))
     # Worker processes for the flyers; default: one per core, but the one MkDocs renders on.
-    workers = opt.Optional(opt.Type(int))
+    workers = opt.Optional(AtLeast(1, " (or left out)"))
 
 
 @contextmanager

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from pathlib import Path
 
-from vneid_site.flyers.render import FlyerError, FlyerRenderer, RenderSettings
-from vneid_site.font_files import FLYER_FAMILIES, flyer_font_dirs
+from vneid_site.flyers.packs import typst_path
+from vneid_site.flyers.render import FlyerError, FlyerRenderer
+from vneid_site.flyers.settings import render_settings
 
 ROOT = Path(__file__).resolve().parents[1]
 TEMPLATES = ROOT / "flyer-templates"
@@ -33,12 +33,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "preview", help="output folder")
     parser.add_argument("--templates", type=Path, default=TEMPLATES)
     args = parser.parse_args(argv)
-    folder = args.templates.resolve()
     args.out.mkdir(parents=True, exist_ok=True)
-    out = args.out.resolve()
-    # Typst reads only under its root: the templates, and the office preview's base flyer.
-    root = Path(os.path.commonpath([folder, out]))
-    settings = RenderSettings(folder, tuple(flyer_font_dirs()), FLYER_FAMILIES, root)
+    # The output folder stands for the build's cache: the office preview reads its base flyer.
+    settings, out = render_settings(Path.cwd(), str(args.templates), str(args.out))
+    folder = settings.template_dir
     entry, key, default, name = {
         "pack": ("pack.typ", "pack", "sample-pack.json", "pack"),
         "office": ("office.typ", "office", "sample-office.json", "office"),
@@ -46,14 +44,14 @@ def main(argv: list[str] | None = None) -> int:
     }["pack" if args.pack else "office" if args.office else "flyer"]
     data_file = args.data or folder / default
     data = json.loads(data_file.read_text(encoding="utf-8"))
-    if args.office:
-        # The page's flyer without its contact box, which the office's box is laid over.
-        sample = json.loads((folder / "sample.json").read_text(encoding="utf-8"))
-        base = FlyerRenderer(settings).render({**sample, "contact": False}, src="sample.json")
-        (out / "flyer-without-contact.pdf").write_bytes(base)
-        data["file"] = "/" + (out / "flyer-without-contact.pdf").relative_to(root).as_posix()
     try:
         renderer = FlyerRenderer(settings)
+        if args.office:
+            # The page's flyer without its contact box, which the office's box is laid over.
+            sample = json.loads((folder / "sample.json").read_text(encoding="utf-8"))
+            base = renderer.render({**sample, "contact": False}, src="sample.json")
+            (out / "flyer-without-contact.pdf").write_bytes(base)
+            data["file"] = typst_path(out / "flyer-without-contact.pdf", settings.root)
         # A pack embeds other PDFs, which cannot be tagged: it is a plain PDF.
         standards = [] if args.pack or args.office else None
         src = str(data_file)

@@ -13,6 +13,7 @@ import sys
 import zipfile
 from pathlib import Path
 
+from vneid_site.flyers.packs import FOLDER, office_folder
 from vneid_site.i18n.languages import Languages
 from vneid_site.project import load_settings
 
@@ -40,10 +41,10 @@ def pack(site: Path, out: Path, version: str, languages: Languages) -> tuple[Pat
     if not flyers:
         raise SystemExit(f"{site}: no flyer.pdf found; build the site first")
     # The print packs (every flyer of a language in one PDF), when the site has them.
-    for pack in (site / "assets" / "flyers").glob("*.pdf"):
+    for pack in (site / FOLDER).glob("*.pdf"):
         flyers[f"print-packs/{pack.name}"] = pack
     # Each office's own packs, in a folder per office (extra.flyers.offices).
-    for pack in (site / "assets" / "flyers" / "offices").glob("*/*.pdf"):
+    for pack in site.glob(f"{office_folder('*')}/*.pdf"):
         flyers[f"offices/{pack.parent.name}/{pack.name}"] = pack
     flyers_zip = out / f"flyers-{version}.zip"
     _zip(flyers_zip, [(f"flyers-{version}/{name}", pdf) for name, pdf in flyers.items()])

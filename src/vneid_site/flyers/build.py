@@ -13,7 +13,7 @@ import json
 import logging
 from collections.abc import Callable
 from concurrent.futures import Future
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -23,9 +23,22 @@ from vneid_site.flyers.cache import FileCache, digest
 from vneid_site.flyers.content import FlyerContentError, extract, is_preview_url
 from vneid_site.flyers.offices import Office
 from vneid_site.flyers.outputs import PREVIEWS, CacheMiss, PageJob, PageOutputBuilder
-from vneid_site.flyers.packs import FOLDER, LAYOUTS, Pack, build_pack, pack_jobs
+from vneid_site.flyers.packs import (
+    LAYOUTS,
+    Pack,
+    PackSpec,
+    build_pack,
+    office_folder,
+    pack_jobs,
+)
 from vneid_site.flyers.pool import WorkerError, WorkerPool
-from vneid_site.flyers.records import FlyerRecord, in_order, load_manifest, save_manifest
+from vneid_site.flyers.records import (
+    FlyerRecord,
+    as_cached,
+    in_order,
+    load_manifest,
+    save_manifest,
+)
 from vneid_site.flyers.render import FlyerError, fingerprint
 from vneid_site.flyers.settings import FlyerSettings
 
@@ -129,7 +142,7 @@ class FlyerBuild:
             # Nothing the page gives has changed since the last build: place its files as they
             # are, without reading the page again.
             self.lookup.place(saved, self.settings.site_dir)
-            self.records[src] = replace(saved, fresh=False)
+            self.records[src] = as_cached(saved)
             return
         content = extract(html=html, meta=meta, lang=lang, page_url=url, src=f"docs/{src}")
         job = PageJob(
@@ -195,8 +208,7 @@ class FlyerBuild:
             # of the last full build rather than replace them with a partial one.
             self.packs_kept = tuple(unknown)
         else:
-            packs = self._packs(records)
-            offices = self._offices(records)
+            packs, offices = self._packs_and_offices(records)
             save_manifest(self.manifest, dict(self.records))
         self.cache.save_index()
         fresh = sum(record.fresh for record in records)
@@ -216,50 +228,35 @@ class FlyerBuild:
         )
         return self.summary, True
 
-    def _packs(self, records: list[FlyerRecord]) -> list[tuple[Pack, bool]]:
+    def _packs_and_offices(
+        self, records: list[FlyerRecord]
+    ) -> tuple[list[tuple[Pack, bool]], list[worker.OfficeResult]]:
+        """The language's packs and each office's flyers and packs, made side by side."""
         s = self.settings
-        jobs = pack_jobs(
-            records,
-            lang=s.lang,
-            site_name=s.site_name,
-            author=s.org.get("department", ""),
-            site_dir=s.site_dir,
-            volume_size=s.pack_volume,
-        )
-        out: dict[str, tuple[Pack, bool]] = {}
-        for number, job in enumerate(jobs):
-            try:
-                out[f"pack-{number}"] = build_pack(self.lookup, job)
-            except CacheMiss:
-                self._queue(f"pack-{number}", worker.make_pack, {"setup": self.setup, "job": job})
-        out.update(self._drain())
-        return [out[f"pack-{number}"] for number in range(len(jobs))]
-
-    def _offices(self, records: list[FlyerRecord]) -> list[worker.OfficeResult]:
-        s = self.settings
-        preview = bool(records) and is_preview_url(self.settings.site_url)
-        done: dict[str, worker.OfficeResult] = {}
-        for office in self.offices:
-            job = worker.OfficeJob(
+        spec = PackSpec(s.lang, s.site_name, s.org.get("department", ""), s.site_dir, s.pack_volume)
+        preview = bool(records) and is_preview_url(s.site_url)
+        packs = {f"pack-{n}": job for n, job in enumerate(pack_jobs(records, spec))}
+        offices = {
+            f"office-{office.id}": worker.OfficeJob(
                 office=office.contact(s.lang),
                 src=f"{s.offices_shown}:{office.line}",
                 records=tuple(records),
-                lang=s.lang,
                 preview=preview,
-                site_name=s.site_name,
-                author=s.org.get("department", ""),
-                site_dir=s.site_dir,
-                volume_size=s.pack_volume,
-                folder=f"{FOLDER}/offices/{office.id}",
+                packs=spec,
+                folder=office_folder(office.id),
             )
-            tag = f"office-{office.id}"
-            try:
-                # Most warm builds change nothing an office flyer shows: no worker round trip.
-                done[tag] = worker.office_packs(self.lookup, job)
-            except CacheMiss:
-                self._queue(tag, worker.make_office, {"setup": self.setup, "job": job})
+            for office in self.offices
+        }
+        done: dict[str, Any] = {}
+        for make, jobs in ((build_pack, packs), (worker.office_packs, offices)):
+            for tag, job in jobs.items():
+                try:
+                    # Most warm builds change nothing a pack shows: no worker round trip.
+                    done[tag] = make(self.lookup, job)
+                except CacheMiss:
+                    self._queue(tag, worker.run, {"setup": self.setup, "make": make, "job": job})
         done.update(self._drain())
-        return [done[f"office-{office.id}"] for office in self.offices]
+        return [done[tag] for tag in packs], [done[tag] for tag in offices]
 
     def _fill_from_manifest(self, missing: list[str]) -> list[str]:
         """Take the flyers of pages this build did not render from the last build's manifest;
@@ -268,7 +265,7 @@ class FlyerBuild:
         for src in missing:
             record = self.saved.get(src)
             if record is not None and self.lookup.can_place(record, bool(self.offices)):
-                self.records[src] = replace(record, fresh=False)
+                self.records[src] = as_cached(record)
             else:
                 unknown.append(src)
         return unknown

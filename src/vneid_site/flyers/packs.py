@@ -16,6 +16,11 @@ VOLUME_SIZE = 50
 FOLDER = "assets/flyers"  # where the packs go in the site
 
 
+def office_folder(office_id: str) -> str:
+    """Where an office's packs go in the site."""
+    return f"{FOLDER}/offices/{office_id}"
+
+
 @dataclass(frozen=True)
 class Pack:
     layout: str
@@ -30,6 +35,17 @@ class Pack:
 def pack_path(lang: str, layout: str, volume: int, volumes: int, folder: str) -> str:
     part = f"-{volume}" if volumes > 1 else ""
     return f"{folder}/print-pack-{lang}-{layout}{part}.pdf"
+
+
+@dataclass(frozen=True)
+class PackSpec:
+    """What every pack of a language's build shares, the site's packs and each office's."""
+
+    lang: str
+    site_name: str
+    author: str
+    site_dir: Path
+    volume_size: int = VOLUME_SIZE
 
 
 @dataclass(frozen=True)
@@ -51,26 +67,23 @@ class PackJob:
 
 def pack_jobs(
     records: list[FlyerRecord],
+    spec: PackSpec,
     *,
-    lang: str,
-    site_name: str,
-    author: str,
-    site_dir: Path,
-    volume_size: int = VOLUME_SIZE,
     folder: str = FOLDER,
     office: dict[str, str] | None = None,
 ) -> list[PackJob]:
     """Every pack of a language (each layout, each volume), flyers in the order given."""
-    chunks = [records[i : i + volume_size] for i in range(0, len(records), volume_size)]
+    size = spec.volume_size
+    chunks = [records[i : i + size] for i in range(0, len(records), size)]
     return [
         PackJob(
             tuple(chunk),
-            lang,
+            spec.lang,
             layout,
-            site_name,
-            author,
-            site_dir,
-            (number - 1) * volume_size + 1,
+            spec.site_name,
+            spec.author,
+            spec.site_dir,
+            (number - 1) * size + 1,
             number,
             len(chunks),
             folder,

@@ -87,4 +87,5 @@ def load_manifest(path: Path) -> dict[str, FlyerRecord]:
 
 
 def as_cached(record: FlyerRecord) -> FlyerRecord:
+    """The record as this build uses it when its files come from the cache."""
     return replace(record, fresh=False)

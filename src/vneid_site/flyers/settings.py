@@ -10,7 +10,7 @@ from typing import Any
 from vneid_site.flyers.content import is_preview_url
 from vneid_site.flyers.offices import Office, load_offices
 from vneid_site.flyers.paths import output_paths
-from vneid_site.flyers.render import FlyerError, RenderSettings
+from vneid_site.flyers.render import RenderSettings
 from vneid_site.font_files import FLYER_FAMILIES, flyer_font_dirs
 from vneid_site.i18n.languages import Languages
 
@@ -82,10 +82,6 @@ def resolve_settings(
     duck-typed) and its validated `extra.flyers` options, with warnings for the log. Paths are
     relative to the folder of mkdocs.yml. A FontError if the fonts are not installed, an
     OfficeListError if the offices file cannot be used."""
-    if options.pack_volume < 1:
-        raise FlyerError("mkdocs.yml:\nextra.flyers.pack_volume: must be 1 or more")
-    if options.workers is not None and options.workers < 1:
-        raise FlyerError("mkdocs.yml:\nextra.flyers.workers: must be 1 or more (or left out)")
     root = Path(config.config_file_path).parent
     render, cache = render_settings(root, options.template_dir, options.cache_dir)
     logo, problem = read_logo(Path(config.docs_dir), org.logo)

@@ -5,13 +5,14 @@ long as the template and fonts stay the same."""
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from vneid_site.flyers.cache import FileCache, digest, json_digest
 from vneid_site.flyers.outputs import PageJob, PageOutputBuilder
-from vneid_site.flyers.packs import Pack, PackJob, build_pack, pack_jobs, typst_path
+from vneid_site.flyers.packs import Pack, PackSpec, build_pack, pack_jobs, typst_path
 from vneid_site.flyers.records import FlyerRecord
 from vneid_site.flyers.render import RenderSettings
 
@@ -33,12 +34,8 @@ class OfficeJob:
     office: dict[str, str]  # id, name, address, phone, hours, in the pack's language
     src: str  # where the office is written ('offices.csv:12'), for messages
     records: tuple[FlyerRecord, ...]  # the language's flyers, in navigation order
-    lang: str
     preview: bool
-    site_name: str
-    author: str
-    site_dir: Path
-    volume_size: int
+    packs: PackSpec  # the language's, as the site's packs have it
     folder: str  # where its packs go in the site
 
 
@@ -67,28 +64,22 @@ def builder_for(setup: Setup) -> PageOutputBuilder:
     return _builder
 
 
-def build_page(*, setup: Setup, job: PageJob) -> FlyerRecord:
-    """QR code, flyer and preview of one page (see PageOutputBuilder.build)."""
+J = TypeVar("J")
+R = TypeVar("R")
+
+
+def run(*, setup: Setup, make: Callable[[PageOutputBuilder, J], R], job: J) -> R:
+    """`make(builder, job)` with this process's builder (`make` a module-level function, so
+    that it reaches a worker); the cache index is saved for the other processes."""
     builder = builder_for(setup)
-    record = builder.build(job, setup.org)
-    builder.cache.save_index()
-    return record
-
-
-def make_pack(*, setup: Setup, job: PackJob) -> tuple[Pack, bool]:
-    """One print pack file: (pack, freshly built)."""
-    builder = builder_for(setup)
-    pack = build_pack(builder, job)
-    builder.cache.save_index()
-    return pack
-
-
-def make_office(*, setup: Setup, job: OfficeJob) -> OfficeResult:
-    """An office's flyers, from the cache when unchanged, then its packs."""
-    builder = builder_for(setup)
-    result = office_packs(builder, job)
+    result = make(builder, job)
     builder.cache.save_index()
     return result
+
+
+def build_page(*, setup: Setup, job: PageJob) -> FlyerRecord:
+    """QR code, flyer and preview of one page (see PageOutputBuilder.build)."""
+    return run(setup=setup, make=lambda builder, job: builder.build(job, setup.org), job=job)
 
 
 def office_packs(builder: PageOutputBuilder, job: OfficeJob) -> OfficeResult:
@@ -102,7 +93,7 @@ def office_packs(builder: PageOutputBuilder, job: OfficeJob) -> OfficeResult:
         base = builder.cache.path(record.base_key, ".pdf")
         data = {
             "file": typst_path(base, root),
-            "lang": job.lang,
+            "lang": job.packs.lang,
             "title": record.title,
             "preview": job.preview,
             "office": job.office,
@@ -118,15 +109,6 @@ def office_packs(builder: PageOutputBuilder, job: OfficeJob) -> OfficeResult:
         )
         built += fresh
         flyers.append(replace(record, cached_pdf=builder.cache.path(key, ".pdf"), fresh=fresh))
-    jobs = pack_jobs(
-        flyers,
-        lang=job.lang,
-        site_name=job.site_name,
-        author=job.author,
-        site_dir=job.site_dir,
-        volume_size=job.volume_size,
-        folder=job.folder,
-        office=job.office,
-    )
+    jobs = pack_jobs(flyers, job.packs, folder=job.folder, office=job.office)
     packs = [build_pack(builder, pack) for pack in jobs]
     return OfficeResult(job.office["id"], packs, built, len(flyers) - built)
