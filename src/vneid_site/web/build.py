@@ -48,11 +48,13 @@ class WebBuild:
             raise WebError(str(err)) from None
         return self.fonts.site_files()
 
-    def add_fonts(self, files: Any, generated: Callable[[str, Path], Any]) -> None:
-        """Add the fonts to MkDocs' `files` (read duck-typed), made for the text of its pages;
-        `generated(site path, source file)` makes a file. A copy in docs/ (an old fonts.css,
-        which would name font files that are not there) gives way."""
-        made = self.make_fonts(file.content_string for file in files.documentation_pages())
+    def add_fonts(
+        self, files: Any, pages: Iterable[str], generated: Callable[[str, Path], Any]
+    ) -> None:
+        """Add the fonts to MkDocs' `files` (read duck-typed), made for `pages`, the text of
+        its pages; `generated(site path, source file)` makes a file. A copy in docs/ (an old
+        fonts.css, which would name font files that are not there) gives way."""
+        made = self.make_fonts(pages)
         for path, source in made.items():
             if stale := files.get_file_from_path(path):
                 files.remove(stale)
