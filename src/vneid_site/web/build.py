@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -33,8 +34,9 @@ class WebBuild:
         except WebSettingsError as err:
             raise WebError(str(err)) from None
 
-    @property
+    @cached_property
     def cache(self) -> FileCache:
+        # One for the whole build: it keeps what it verified for the next build (`finish`).
         return FileCache(self.settings.cache_dir)
 
     def make_fonts(self, pages: Iterable[str]) -> dict[str, Path]:
@@ -67,6 +69,6 @@ class WebBuild:
 
     def finish(self, site_dir: str | Path) -> str | None:
         """Write the compressed copies if the settings ask for them: the line for the log."""
-        if not self.settings.precompress:
-            return None
-        return precompress_site(Path(site_dir), self.cache).report()
+        done = precompress_site(Path(site_dir), self.cache) if self.settings.precompress else None
+        self.cache.save_index()
+        return done.report() if done else None
