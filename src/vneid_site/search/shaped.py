@@ -46,7 +46,7 @@ def shape(merged: bytes, languages: Languages, cache_dir: Path | None) -> list[S
         Shaped(
             item.lang,
             item.root,
-            index.encode(item.index).decode("utf-8"),
+            item.data.decode("utf-8"),
             len(item.index["docs"]),
             item.extra_bytes,
             item.extra_name,
