@@ -11,6 +11,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from vneid_site.atomic_write import write_bytes_atomic
+from vneid_site.flyers.cache import FileCache
 from vneid_site.i18n.languages import current_language, from_config
 from vneid_site.search.index import SearchIndexError
 from vneid_site.search.shaped import shape
@@ -62,7 +63,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     if lang != languages.default or not merged_path.is_file():
         return  # a nested build, or the search plugin is off
     merged = merged_path.read_bytes()
-    cache = Path(config.config_file_path).parent / ".cache" / "search"
+    cache = FileCache(Path(config.config_file_path).parent / ".cache" / "search")
     try:
         indexes = shape(merged, languages, cache)
     except (ValueError, SearchIndexError) as err:
@@ -73,10 +74,9 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         ) from None
     sizes = []
     for item in indexes:
-        data = item.data.encode("utf-8")
-        write_bytes_atomic(site_dir / item.root / INDEX, data)
+        write_bytes_atomic(site_dir / item.root / INDEX, item.data)
         sizes.append(
-            f"{item.lang} {len(data):,} bytes ({item.entries} entries, "
+            f"{item.lang} {len(item.data):,} bytes ({item.entries} entries, "
             f"{item.extra_bytes:,} bytes of {item.extra_name})"
         )
     log.info(f"Search index {len(merged):,} bytes for all languages -> " + ", ".join(sizes))

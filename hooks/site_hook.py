@@ -61,12 +61,17 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     site = _site(config)
     if current_language(config) != site.languages.default:
         return files  # checked, and fonts copied, by the default language's build
-    pages = ((file.src_uri, file.content_string) for file in files.documentation_pages())
+    # Read from disk once, for the front matter and for the fonts.
+    texts = {file.src_uri: file.content_string for file in files.documentation_pages()}
     try:
-        messages = site.read_pages(pages, Path(config.docs_dir))
+        messages = site.read_pages(texts.items(), Path(config.docs_dir))
         # Fonts cut down to the letters the pages can show.
         web = WebBuild.from_config(config.extra.get("web"), Path(config.config_file_path))
-        web.add_fonts(files, lambda path, src: File.generated(config, path, abs_src_path=str(src)))
+        web.add_fonts(
+            files,
+            texts.values(),
+            lambda path, src: File.generated(config, path, abs_src_path=str(src)),
+        )
     except (PageProblems, WebError) as err:
         raise PluginError(str(err)) from None
     for level, message in messages:

@@ -16,12 +16,12 @@ from vneid_site.csp import inline_script_hashes, policy
 
 
 def header_policy(site: Path) -> str:
-    hashes: list[str] = []
-    for page in sorted(site.rglob("*.html")):
-        for source in inline_script_hashes(page.read_text(encoding="utf-8")):
-            if source not in hashes:
-                hashes.append(source)
-    return policy(hashes) + "; frame-ancestors 'none'"
+    hashes = dict.fromkeys(
+        source
+        for page in sorted(site.rglob("*.html"))
+        for source in inline_script_hashes(page.read_text(encoding="utf-8"))
+    )
+    return policy(list(hashes)) + "; frame-ancestors 'none'"
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -65,10 +65,8 @@ def inline_script_hashes(page: str) -> list[str]:
         # Browsers hash the script as parsed, and parsing turns CRLF and CR into LF.
         text = text.replace("\r\n", "\n").replace("\r", "\n")
         digest = hashlib.sha256(text.encode("utf-8")).digest()
-        source = f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
-        if source not in hashes:
-            hashes.append(source)
-    return hashes
+        hashes.append(f"'sha256-{base64.b64encode(digest).decode('ascii')}'")
+    return list(dict.fromkeys(hashes))
 
 
 def policy(script_hashes: list[str], serving: bool = False) -> str:

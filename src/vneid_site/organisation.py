@@ -6,7 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-LANGUAGES = ("vi", "en")
+from vneid_site.i18n.languages import DEFAULT_CODES
+
 _TEXT_FIELDS = ("name", "department", "contact", "contact_note")
 
 
@@ -48,7 +49,9 @@ def _text(raw: dict[str, Any], key: str, lang: str, problems: list[str]) -> str:
     return ""
 
 
-def load_organisation(raw: Any, lang: str, languages: Sequence[str] = LANGUAGES) -> Organisation:
+def load_organisation(
+    raw: Any, lang: str, languages: Sequence[str] = DEFAULT_CODES
+) -> Organisation:
     """Validate `extra.organisation` for every language and resolve it for `lang`."""
     if not isinstance(raw, dict):
         raise OrganisationError(

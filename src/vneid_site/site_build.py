@@ -40,13 +40,11 @@ class SiteBuild:
         warning (it fails --strict), because the site still shows the untranslated page.
         """
         problems: list[Problem] = []
-        paths = []
         for src, text in sources:
             meta, found = parse_page_meta(text, f"docs/{src}")
             problems += found
             if meta is not None:
                 self.pages[src] = meta
-            paths.append(src)
         if problems:
             raise PageProblems(
                 f"{len(problems)} front matter problem(s):\n" + "\n".join(map(str, problems))
@@ -54,8 +52,10 @@ class SiteBuild:
         notices = date_pages(self.pages, docs_dir)  # said once per build, here
         if not self.corrections:
             notices.append(NOT_SET)
+        # Past the check above every source has its front matter: the pages are the sources.
+        parity = check_parity(self.pages, self.languages)
         return [(logging.INFO, notice) for notice in notices] + [
-            (logging.WARNING, str(problem)) for problem in check_parity(paths, self.languages)
+            (logging.WARNING, str(problem)) for problem in parity
         ]
 
 

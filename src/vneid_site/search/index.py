@@ -51,6 +51,7 @@ class LanguageIndex:
     lang: str
     root: str  # folder of the index under site_dir, "" or "en/"
     index: dict[str, Any]
+    data: bytes  # the index encoded, as the site serves it
     extra_bytes: int  # what the extra fields add to the encoded index
     extra_name: str
 
@@ -196,9 +197,10 @@ def split_index(merged: dict[str, Any], languages: Languages) -> list[LanguageIn
         }
         plain = {"config": lang_config, "docs": lang_docs}
         shaped = plain if profile.extra is None else {**plain, "docs": profile.extra(lang_docs)}
-        extra_bytes = len(encode(shaped)) - len(encode(_without(shaped, profile.suffix)))
+        data = encode(shaped)
+        extra_bytes = len(data) - len(encode(_without(shaped, profile.suffix)))
         out.append(
-            LanguageIndex(lang, languages.root(lang), shaped, extra_bytes, profile.extra_name)
+            LanguageIndex(lang, languages.root(lang), shaped, data, extra_bytes, profile.extra_name)
         )
     return out
 

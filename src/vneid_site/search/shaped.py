@@ -4,12 +4,11 @@ change (a warm build) writes them again without shaping the index anew."""
 from __future__ import annotations
 
 import functools
-import hashlib
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 
-from vneid_site.atomic_write import write_text_atomic
+from vneid_site.flyers.cache import FileCache, digest
 from vneid_site.i18n.languages import Languages
 from vneid_site.search import index
 
@@ -18,7 +17,7 @@ from vneid_site.search import index
 class Shaped:
     lang: str
     root: str  # folder of the index under site_dir
-    data: str  # the encoded index (UTF-8 JSON text)
+    data: bytes  # the encoded index (UTF-8 JSON)
     entries: int
     extra_bytes: int
     extra_name: str
@@ -26,33 +25,53 @@ class Shaped:
 
 @functools.cache
 def _code() -> str:
-    # The shaping code itself: a change to it must not serve an index shaped the old way.
-    h = hashlib.sha256()
-    for name in ("index.py", "fold.py", "en_stem.py"):
-        h.update((Path(__file__).parent / name).read_bytes())
-    return h.hexdigest()
+    # The shaping code and this file's cache layout: a change to either must not serve an
+    # index shaped or stored the old way.
+    names = ("index.py", "fold.py", "en_stem.py", "shaped.py")
+    return digest(*((Path(__file__).parent / name).read_bytes() for name in names))
 
 
-def shape(merged: bytes, languages: Languages, cache_dir: Path | None) -> list[Shaped]:
+def _cached(cache: FileCache, key: str, languages: Languages) -> list[Shaped] | None:
+    # Each entry is checked against the hash of its bytes: a damaged one is a miss.
+    summary = cache.get(key, ".json")
+    if summary is None:
+        return None
+    shaped = []
+    for item in json.loads(summary):
+        data = cache.get(key, f".{item['lang']}.json")
+        if data is None:
+            return None
+        shaped.append(Shaped(root=languages.root(item["lang"]), data=data, **item))
+    return shaped
+
+
+def shape(merged: bytes, languages: Languages, cache: FileCache) -> list[Shaped]:
     """One index per language from the merged index's bytes (see index.split_index)."""
-    key = hashlib.sha256(merged + "|".join(languages.codes).encode() + _code().encode())
-    path = cache_dir / f"{key.hexdigest()}.json" if cache_dir else None
-    if path is not None:
-        try:
-            return [Shaped(**item) for item in json.loads(path.read_text(encoding="utf-8"))]
-        except (OSError, ValueError, TypeError):
-            pass
+    key = digest(_code(), merged, *languages.codes)
+    if (shaped := _cached(cache, key, languages)) is not None:
+        return shaped
     shaped = [
         Shaped(
             item.lang,
             item.root,
-            index.encode(item.index).decode("utf-8"),
+            item.data,
             len(item.index["docs"]),
             item.extra_bytes,
             item.extra_name,
         )
         for item in index.split_index(json.loads(merged), languages)
     ]
-    if path is not None:
-        write_text_atomic(path, json.dumps([asdict(s) for s in shaped], ensure_ascii=False))
+    summary = []
+    for item in shaped:
+        cache.put(key, f".{item.lang}.json", item.data)
+        summary.append(
+            {
+                "lang": item.lang,
+                "entries": item.entries,
+                "extra_bytes": item.extra_bytes,
+                "extra_name": item.extra_name,
+            }
+        )
+    # Written last: the indexes it lists are already in the cache.
+    cache.put(key, ".json", json.dumps(summary, ensure_ascii=False).encode("utf-8"))
     return shaped

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -33,8 +34,9 @@ class WebBuild:
         except WebSettingsError as err:
             raise WebError(str(err)) from None
 
-    @property
+    @cached_property
     def cache(self) -> FileCache:
+        # One for the whole build: it keeps what it verified for the next build (`finish`).
         return FileCache(self.settings.cache_dir)
 
     def make_fonts(self, pages: Iterable[str]) -> dict[str, Path]:
@@ -48,11 +50,13 @@ class WebBuild:
             raise WebError(str(err)) from None
         return self.fonts.site_files()
 
-    def add_fonts(self, files: Any, generated: Callable[[str, Path], Any]) -> None:
-        """Add the fonts to MkDocs' `files` (read duck-typed), made for the text of its pages;
-        `generated(site path, source file)` makes a file. A copy in docs/ (an old fonts.css,
-        which would name font files that are not there) gives way."""
-        made = self.make_fonts(file.content_string for file in files.documentation_pages())
+    def add_fonts(
+        self, files: Any, pages: Iterable[str], generated: Callable[[str, Path], Any]
+    ) -> None:
+        """Add the fonts to MkDocs' `files` (read duck-typed), made for `pages`, the text of
+        its pages; `generated(site path, source file)` makes a file. A copy in docs/ (an old
+        fonts.css, which would name font files that are not there) gives way."""
+        made = self.make_fonts(pages)
         for path, source in made.items():
             if stale := files.get_file_from_path(path):
                 files.remove(stale)
@@ -65,6 +69,6 @@ class WebBuild:
 
     def finish(self, site_dir: str | Path) -> str | None:
         """Write the compressed copies if the settings ask for them: the line for the log."""
-        if not self.settings.precompress:
-            return None
-        return precompress_site(Path(site_dir), self.cache).report()
+        done = precompress_site(Path(site_dir), self.cache) if self.settings.precompress else None
+        self.cache.save_index()
+        return done.report() if done else None

@@ -146,6 +146,7 @@ def test_folded_copies_do_not_more_than_double_the_index(indexes):
 
 def test_encoded_index_is_compact_utf8_and_smaller_than_materials_escapes(indexes):
     data = encode(indexes["vi"].index)
+    assert all(item.data == encode(item.index) for item in indexes.values())  # what is written
     assert "Liên kết".encode() in data
     assert b"\\u" not in data
     assert json.loads(data) == indexes["vi"].index

@@ -123,12 +123,8 @@ def test_a_missing_font_file_names_it_and_the_fix(tmp_path):
 class _Files:
     """What WebBuild.add_fonts uses of MkDocs' Files."""
 
-    def __init__(self, pages: list[str], existing: list[str]) -> None:
-        self.pages = [SimpleNamespace(content_string=text) for text in pages]
+    def __init__(self, existing: list[str]) -> None:
         self.items = [SimpleNamespace(src_uri=path, generated=False) for path in existing]
-
-    def documentation_pages(self):
-        return self.pages
 
     def get_file_from_path(self, path):
         return next((f for f in self.items if f.src_uri == path), None)
@@ -144,8 +140,12 @@ def test_web_build_adds_the_fonts_in_place_of_a_stale_stylesheet(tmp_path):
     config = tmp_path / "mkdocs.yml"
     config.write_text("site_name: Hướng dẫn ≤ 5 phút\n", encoding="utf-8")
     build = WebBuild.from_config({"cache_dir": "cache"}, config)
-    files = _Files(["# Đăng ký"], ["assets/stylesheets/fonts.css", "index.md"])
-    build.add_fonts(files, lambda path, src: SimpleNamespace(src_uri=path, src=src, generated=True))
+    files = _Files(["assets/stylesheets/fonts.css", "index.md"])
+    build.add_fonts(
+        files,
+        ["# Đăng ký"],
+        lambda path, src: SimpleNamespace(src_uri=path, src=src, generated=True),
+    )
     paths = [f.src_uri for f in files.items]
     assert paths.count("assets/stylesheets/fonts.css") == 1
     stylesheet = files.get_file_from_path("assets/stylesheets/fonts.css")

@@ -59,3 +59,17 @@ def test_a_second_pass_takes_the_copies_from_the_cache_and_drops_stale_ones(tmp_
         brotli.decompress((root / "index.html.br").read_bytes())
         == (root / "index.html").read_bytes()
     )
+
+
+def test_a_damaged_copy_in_the_cache_is_made_again_not_served(tmp_path):
+    root = site(tmp_path)
+    cache = FileCache(tmp_path / "cache")
+    precompress_site(root, cache)
+    cache.save_index()
+    # Every entry is known by size and time now; one is damaged in place (same size).
+    entry = (root / "index.html.br").resolve()
+    damaged = next(p for p in cache.root.rglob("*.br") if p.samefile(entry))
+    damaged.write_bytes(b"\0" * damaged.stat().st_size)
+    again = precompress_site(root, FileCache(tmp_path / "cache"))
+    assert again.fresh == 1
+    assert brotli.decompress((root / "index.html.br").read_bytes()) == PAGE
