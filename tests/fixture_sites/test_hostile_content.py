@@ -10,6 +10,7 @@ import sys
 
 import pytest
 
+from tests.support.git import git
 from tests.support.hostile import FRONT_MATTER, REFUSED, STRIPPED, STRIPPED_PHRASES
 from tests.support.htmltext import soup, visible_text
 from tests.support.sitebuild import ROOT, make_fixture_project, page, run_mkdocs
@@ -151,8 +152,8 @@ def test_committed_generated_files_stop_the_build(tmp_path):
     project = tmp_path / "project"
     (project / "site").mkdir()
     (project / "site" / "evil.html").write_text("<script>alert(1)</script>", encoding="utf-8")
-    for args in (["init", "-q"], ["add", "-f", "site/evil.html"]):
-        subprocess.run(["git", "-C", str(project), *args], check=True, capture_output=True)
+    git(project, "init", "-q")
+    git(project, "add", "-f", "site/evil.html")
     result = run_mkdocs(config, tmp_path / "site", URL)
     assert result.returncode != 0 and "Traceback" not in result.log
     assert "generated files are committed to git: site/evil.html" in result.log
