@@ -13,7 +13,7 @@ import pytest
 from pypdf import PdfReader
 
 from tests.support.htmltext import soup
-from tests.support.pdfcheck import decode_qr, link_uris, render_page, text_runs
+from tests.support.pdfcheck import decode_qr, link_uris, pdf_text, render_page, text_runs
 from tests.support.sitebuild import make_fixture_project, page, run_mkdocs
 
 URL = "https://example.test/sub/"
@@ -36,8 +36,7 @@ def build(tmp_path: Path, pages: dict[str, str], *args: str):
 
 def flyer_text(site: Path, rel: str) -> tuple[int, str]:
     reader = PdfReader(site / rel / "flyer.pdf")
-    text = "\n".join(p.extract_text() for p in reader.pages)
-    return len(reader.pages), re.sub(r"\s+", " ", text)
+    return len(reader.pages), pdf_text(reader)
 
 
 def counts(log: str, lang: str) -> tuple[int, int]:

@@ -9,7 +9,7 @@ import pytest
 from pypdf import PdfReader
 
 from tests.support.offices import STEPS, csv_text, pages
-from tests.support.pdfcheck import A4_PT, decode_qr, render_page
+from tests.support.pdfcheck import A4_PT, decode_qr, pdf_text, render_page
 from tests.support.sitebuild import make_fixture_project, page, run_mkdocs
 
 URL = "https://example.test/sub/"
@@ -74,7 +74,7 @@ def test_every_pack_page_is_a4_and_carries_the_office_and_qr_codes_of_its_pages(
             for number, sheet in enumerate(reader.pages):
                 size = sorted((float(sheet.mediabox.width), float(sheet.mediabox.height)))
                 assert abs(size[0] - A4_PT[0]) < 1 and abs(size[1] - A4_PT[1]) < 1
-                text = re.sub(r"\s+", " ", sheet.extract_text())
+                text = pdf_text(reader, number)
                 assert shown in text, (office_id, layout, number, text[:300])
                 assert phone in text, (office_id, layout, number)
             if layout == "a4":
@@ -84,7 +84,7 @@ def test_every_pack_page_is_a4_and_carries_the_office_and_qr_codes_of_its_pages(
                 for number, page_url in enumerate([f"{site}a/", f"{site}b/", site], start=1):
                     codes = decode_qr(render_page(path.read_bytes(), 100, number))
                     assert [c.text for c in codes] == [page_url]
-                    flyer = re.sub(r"\s+", " ", reader.pages[number].extract_text())
+                    flyer = pdf_text(reader, number)
                     # The office's box replaces the organisation's, which is not hidden under it.
                     assert "1022" not in flyer and (address.split("\n")[0] in flyer)
 
@@ -92,7 +92,7 @@ def test_every_pack_page_is_a4_and_carries_the_office_and_qr_codes_of_its_pages(
 def test_markup_characters_in_the_offices_file_print_literally(built):
     _, result = built
     path = result.site_dir / "assets/flyers/offices/xa-thu/print-pack-vi-a4.pdf"
-    text = re.sub(r"\s+", " ", PdfReader(path).pages[1].extract_text())
+    text = pdf_text(path, 1)
     assert 'Xã "Thử" #set $x$ <b>' in text
 
 

@@ -5,14 +5,12 @@ matter; and the corrections link's setting."""
 from __future__ import annotations
 
 import os
-import re
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from pypdf import PdfReader
-
 from tests.support.git import git
 from tests.support.htmltext import soup, visible_text
+from tests.support.pdfcheck import pdf_text
 from tests.support.sitebuild import make_fixture_project, page, run_mkdocs
 
 URL = "https://example.test/sub/"
@@ -36,7 +34,7 @@ def updated(site: Path, folder: str) -> str:
 
 
 def flyer_text(site: Path, folder: str) -> str:
-    return re.sub(r"\s+", " ", PdfReader(site / folder / "flyer.pdf").pages[0].extract_text())
+    return pdf_text(site / folder / "flyer.pdf", 0)
 
 
 def test_without_git_history_each_language_gets_its_file_time_and_the_log_says_so_once(tmp_path):

@@ -17,6 +17,7 @@ from tests.support.pdfcheck import (
     decode_qr,
     link_uris,
     pdf_fonts,
+    pdf_text,
     render_page,
     structure_types,
     svg_to_image,
@@ -124,7 +125,7 @@ LETTERHEAD = {
 def test_flyer_letterhead_and_author_name_no_dissolved_body_as_today_s_publisher(site):
     for lang, _url, folder in all_pages(site):
         reader = PdfReader(folder / "flyer.pdf")
-        text = re.sub(r"\s+", " ", reader.pages[0].extract_text())
+        text = pdf_text(reader, 0)
         department, name = LETTERHEAD[lang]
         title = reader.metadata.title
         # The letterhead is what comes before the page title.
@@ -164,7 +165,7 @@ ACTIVATE = ("Kích hoạt tài khoản định danh điện tử", "Gửi yêu c
 )
 def test_registration_flyer_prints_the_activation_steps_too(site, prefix, heading, steps):
     folder = site.dir / prefix / "huong-dan" / "dang-ky-vneid"
-    text = re.sub(r"\s+", " ", PdfReader(folder / "flyer.pdf").pages[0].extract_text())
+    text = pdf_text(folder / "flyer.pdf", 0)
     after = text.split(heading, 1)[1]
     positions = [after.index(step) for step in steps]
     assert positions == sorted(positions), positions

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import json
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -53,6 +55,15 @@ def pdf_fonts(reader: PdfReader) -> dict[str, bool]:
                 k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")
             )
     return fonts
+
+
+def pdf_text(source: Path | bytes | PdfReader, page: int | None = None) -> str:
+    """The text of page `page` of a PDF (of every page if None), each run of whitespace one
+    space: pypdf breaks lines where the layout does, not where the words do."""
+    if not isinstance(source, PdfReader):
+        source = PdfReader(io.BytesIO(source) if isinstance(source, bytes) else source)
+    pages = source.pages if page is None else [source.pages[page]]
+    return re.sub(r"\s+", " ", " ".join(p.extract_text() for p in pages))
 
 
 def text_runs(reader: PdfReader, index: int = 0) -> list[tuple[str, str]]:
