@@ -11,7 +11,7 @@ import sys
 import pytest
 
 from tests.support.git import git
-from tests.support.hostile import FRONT_MATTER, REFUSED, STRIPPED, STRIPPED_PHRASES
+from tests.support.hostile import REFUSED, STRIPPED_PAGE, STRIPPED_PHRASES
 from tests.support.htmltext import soup, visible_text
 from tests.support.sitebuild import ROOT, make_fixture_project, page, run_mkdocs
 
@@ -82,8 +82,7 @@ def test_the_content_checks_name_every_payload_first(tmp_path):
 def stripped(tmp_path_factory):
     """A page of unlisted markup and of front matter that tries to be HTML, in both languages."""
     tmp = tmp_path_factory.mktemp("stripped")
-    text = f"---\n{FRONT_MATTER}---\n\n{STRIPPED}"
-    pages = {**GOOD, "van-ban.md": text, "van-ban.en.md": text}
+    pages = {**GOOD, "van-ban.md": STRIPPED_PAGE, "van-ban.en.md": STRIPPED_PAGE}
     config = make_fixture_project(tmp / "project", pages, NO_FLYERS)
     return config, run_mkdocs(config, tmp / "site", URL), tmp
 
