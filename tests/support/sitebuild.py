@@ -64,6 +64,15 @@ def run_mkdocs(
     return Build(proc.returncode, proc.stdout + proc.stderr, site_dir)
 
 
+def assert_refused(build: Build, *phrases: str) -> None:
+    """The build stopped as it should for a contributor's mistake: it failed, its log says each
+    of `phrases`, and it shows no Python traceback."""
+    assert build.returncode != 0, build.log
+    for phrase in phrases:
+        assert phrase in build.log, (phrase, build.log)
+    assert "Traceback" not in build.log, build.log
+
+
 @contextmanager
 def serving(config_file: Path, log: Path | None = None) -> Iterator[tuple[str, subprocess.Popen]]:
     """`mkdocs serve` on a free port of 127.0.0.1, its output in `log` (or dropped), stopped on
