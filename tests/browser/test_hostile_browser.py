@@ -9,9 +9,8 @@ import pytest
 from tests.support.browser import PHONE, Visit
 from tests.support.hostile import STRIPPED_PAGE, STRIPPED_TEXT
 from tests.support.http import SiteServer
-from tests.support.sitebuild import make_fixture_project, page, run_mkdocs
+from tests.support.sitebuild import NO_FLYERS, make_fixture_project, page, run_mkdocs
 
-NO_FLYERS = "extra:\n  flyers:\n    enabled: false\n"
 # Whatever a browser would act on, found in the live DOM after every script has run.
 ACTIVE = """() => {
   const found = [];

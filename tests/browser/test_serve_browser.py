@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from tests.support.browser import CSP_LISTENER, PHONE
 from tests.support.http import fetch, wait_for
-from tests.support.sitebuild import make_fixture_project, page, run_mkdocs, serving
+from tests.support.sitebuild import NO_FLYERS, make_fixture_project, page, run_mkdocs, serving
 
-NO_FLYERS = "extra:\n  flyers:\n    enabled: false\n"
 PAGES = {"index.md": page("Trang chủ"), "index.en.md": page("Home", "Text.", "Home page.")}
 
 

@@ -13,11 +13,17 @@ import pytest
 from tests.support.git import git
 from tests.support.hostile import REFUSED, STRIPPED_PAGE, STRIPPED_PHRASES
 from tests.support.htmltext import soup, visible_text
-from tests.support.sitebuild import ROOT, assert_refused, make_fixture_project, page, run_mkdocs
+from tests.support.sitebuild import (
+    NO_FLYERS,
+    ROOT,
+    assert_refused,
+    make_fixture_project,
+    page,
+    run_mkdocs,
+)
 
 URL = "https://example.test/sub/"
 GOOD = {"index.md": page("Trang chủ"), "index.en.md": page("Home", "Text.", "Home page.")}
-NO_FLYERS = "extra:\n  flyers:\n    enabled: false\n"
 # The payloads, each built on its own; the rest go through the same code in the unit
 # tests (tests/unit/content/test_sanitise.py) and the content check below.
 BUILT = [

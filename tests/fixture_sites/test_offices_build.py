@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from tests.support.offices import STEPS, csv_text, pages
+from tests.support.offices import csv_text, pages
 from tests.support.pdfcheck import A4_PT, decode_qr, pdf_text, render_page
-from tests.support.sitebuild import assert_refused, make_fixture_project, page, run_mkdocs
+from tests.support.sitebuild import STEPS, assert_refused, make_fixture_project, page, run_mkdocs
 
 URL = "https://example.test/sub/"
 # Test data only: no real office, address or number.

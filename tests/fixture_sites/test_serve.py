@@ -9,9 +9,7 @@ from pathlib import Path
 from pypdf import PdfReader
 
 from tests.support.http import fetch, wait_for
-from tests.support.sitebuild import make_fixture_project, page, serving
-
-STEPS = "flyer:\n  steps: Các bước\n"
+from tests.support.sitebuild import STEPS, make_fixture_project, page, serving
 
 
 def test_serve_builds_flyers_and_rebuilds_only_the_edited_one(tmp_path):

@@ -19,6 +19,10 @@ ROOT = Path(__file__).resolve().parents[2]
 # The repository address the real site is built with in the tests (extra.corrections), so its
 # "Suggest a change" links can be checked: an example, never a real repository.
 EXAMPLE_REPOSITORY = "https://code.example.org/example/vneid-guide"
+# Front matter for page(extra=...): the flyer prints the section "Các bước".
+STEPS = "flyer:\n  steps: Các bước\n"
+# Overrides of a fixture site that makes no flyers.
+NO_FLYERS = "extra:\n  flyers:\n    enabled: false\n"
 
 
 @dataclass(frozen=True)
