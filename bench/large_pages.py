@@ -18,12 +18,9 @@ import statistics
 import tempfile
 from pathlib import Path
 
-from bench.run import Sample, timed_build
+from bench.run import Sample, plain_config, timed_build
 from tests.support.large_pages import large_page, unclosed_links
-from tests.support.sitebuild import make_fixture_project
-
-HOME = "---\ntitle: {t}\ndescription: {d}\n---\n\n{d}\n"
-
+from tests.support.sitebuild import make_fixture_project, page
 
 CASES = {
     "1 MB page": lambda: {
@@ -39,15 +36,14 @@ CASES = {
 
 def bench(case: str, rounds: int) -> dict:
     pages = {
-        "index.md": HOME.format(t="Trang chủ", d="Trang chủ."),
-        "index.en.md": HOME.format(t="Home", d="Home page."),
+        "index.md": page("Trang chủ", "Trang chủ.", "Trang chủ."),
+        "index.en.md": page("Home", "Home page.", "Home page."),
         **CASES[case](),
     }
     with tempfile.TemporaryDirectory(prefix="bench-large-") as name:
         tmp = Path(name)
         hooked = make_fixture_project(tmp, pages)
-        plain = tmp / "mkdocs-plain.yml"
-        plain.write_text(f"INHERIT: {hooked}\nhooks: []\n")
+        plain = plain_config(hooked)
         runs: dict[str, list[Sample]] = {"plain": [], "project": []}
         for _ in range(rounds):
             runs["plain"].append(timed_build(plain, tmp / "site-plain"))

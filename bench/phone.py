@@ -29,12 +29,11 @@ import argparse
 import contextlib
 import gzip
 import http.server
+import io
 import json
-import os
 import shutil
 import signal
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
@@ -49,7 +48,7 @@ from playwright.sync_api import sync_playwright
 
 from tests.support.browser import CHROMIUM, CHROMIUM_ARGS
 from tests.support.http import SiteServer
-from tests.support.sitebuild import ROOT
+from tests.support.sitebuild import ROOT, run_mkdocs
 
 VIEWPORT = {"width": 390, "height": 844}
 SUB_PATH = "/vneid/"
@@ -131,7 +130,7 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Vary", "Accept-Encoding")
         self.send_header("Last-Modified", self.date_time_string(int(path.stat().st_mtime)))
         self.end_headers()
-        return _BytesFile(body)
+        return io.BytesIO(body)
 
     def _gzip(self, path: Path) -> bytes:
         key = (str(path), path.stat().st_mtime)
@@ -140,22 +139,6 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
                 data = path.read_bytes()
                 self._gzipped[key] = gzip.compress(data, GZIP_LEVEL, mtime=0)
             return self._gzipped[key]
-
-
-class _BytesFile:
-    """The minimal file object SimpleHTTPRequestHandler.do_GET copies from and closes."""
-
-    def __init__(self, data: bytes) -> None:
-        self.data = data
-        self.pos = 0
-
-    def read(self, size: int = -1) -> bytes:
-        end = len(self.data) if size < 0 else self.pos + size
-        chunk, self.pos = self.data[self.pos : end], min(end, len(self.data))
-        return chunk
-
-    def close(self) -> None:
-        pass
 
 
 def serve_root(root: Path, site_dir: Path, prefix: str) -> Path:
@@ -172,12 +155,10 @@ def serve_root(root: Path, site_dir: Path, prefix: str) -> Path:
 
 
 def build_site(site_dir: Path, url: str) -> None:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": url}
-    cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site_dir)]
     start = time.perf_counter()
-    proc = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
-    if proc.returncode != 0:
-        raise SystemExit(f"mkdocs build failed:\n{proc.stderr}")
+    build = run_mkdocs(ROOT / "mkdocs.yml", site_dir, url, "-q")
+    if build.returncode != 0:
+        raise SystemExit(f"mkdocs build failed:\n{build.log}")
     print(f"built {site_dir} for {url} in {time.perf_counter() - start:.1f} s", file=sys.stderr)
 
 

@@ -25,7 +25,7 @@ from bench.synthetic import offices_csv, site_pages
 from tests.support.sitebuild import ROOT, make_fixture_project
 
 SITE_URL = "https://bench.example.gov.vn/vneid/"
-KINDS = ("cold", "warm", "incremental")
+KINDS = ("cold", "warm", "incremental")  # the project's builds, each against the plain one
 
 
 @dataclass
@@ -76,13 +76,19 @@ def make_project(tmp: Path, n: int, offices: int = 0) -> tuple[Path, Path, Path]
     hooked = make_fixture_project(tmp, site_pages(n), extra)
     if offices:
         (tmp / "offices.csv").write_text(offices_csv(offices), encoding="utf-8")
-    plain = tmp / "mkdocs-plain.yml"
-    plain.write_text(f"INHERIT: {hooked}\nhooks: []\n")
     edited = tmp / "docs" / "muc-00" / "trang-0001.md"
-    return hooked, plain, edited
+    return hooked, plain_config(hooked), edited
 
 
-def _peer_config(tmp: Path, hooked: Path) -> Path:
+def plain_config(hooked: Path, name: str = "mkdocs-plain.yml", extra: str = "") -> Path:
+    """Plain MkDocs on the pages of `hooked` (none of this project's hooks), with `extra` YAML;
+    written next to it."""
+    config = hooked.parent / name
+    config.write_text(f"INHERIT: {hooked}\nhooks: []\n{extra}", encoding="utf-8")
+    return config
+
+
+def _peer_config(hooked: Path) -> Path:
     """The plain site with mkdocs-to-pdf added (WeasyPrint, one PDF for the whole site)."""
     import yaml
 
@@ -92,11 +98,9 @@ def _peer_config(tmp: Path, hooked: Path) -> Path:
     _Loader.add_constructor("!ENV", lambda loader, node: None)
     project = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
     plugins = [*project["plugins"], {"to-pdf": {"output_path": "pdf/site.pdf"}}]
-    config = tmp / "mkdocs-peer.yml"
-    config.write_text(
-        f"INHERIT: {hooked}\nhooks: []\n" + yaml.safe_dump({"plugins": plugins}, allow_unicode=True)
+    return plain_config(
+        hooked, "mkdocs-peer.yml", yaml.safe_dump({"plugins": plugins}, allow_unicode=True)
     )
-    return config
 
 
 def bench_peer(n: int, rounds: int, python: str) -> dict:
@@ -104,7 +108,7 @@ def bench_peer(n: int, rounds: int, python: str) -> dict:
     with tempfile.TemporaryDirectory(prefix=f"bench-peer-{n}-") as name:
         tmp = Path(name)
         hooked, plain, _ = make_project(tmp, n)
-        peer = _peer_config(tmp, hooked)
+        peer = _peer_config(hooked)
         runs: dict[str, list[Sample]] = {"plain": [], "mkdocs-to-pdf": []}
         for _ in range(rounds):
             runs["plain"].append(timed_build(plain, tmp / "site-plain", python))
@@ -123,7 +127,7 @@ def bench(n: int, rounds: int, offices: int = 0) -> dict:
         tmp = Path(name)
         hooked, plain, edited = make_project(tmp, n, offices)
         cache = tmp / ".cache"
-        runs: dict[str, list[Sample]] = {k: [] for k in ("plain", "cold", "warm", "incremental")}
+        runs: dict[str, list[Sample]] = {k: [] for k in ("plain", *KINDS)}
         timed_build(plain, tmp / "site-plain")  # warm the OS file cache and bytecode once
         for r in range(rounds):
             runs["plain"].append(timed_build(plain, tmp / "site-plain"))
@@ -148,10 +152,8 @@ def bench(n: int, rounds: int, offices: int = 0) -> dict:
         "office_packs": office_packs,
         "seconds": {k: round(v, 2) for k, v in med.items()},
         "peak_mb": {k: round(v, 1) for k, v in mem.items()},
-        "ratio": {k: round(med[k] / med["plain"], 2) for k in ("cold", "warm", "incremental")},
-        "memory_ratio": {
-            k: round(mem[k] / mem["plain"], 2) for k in ("cold", "warm", "incremental")
-        },
+        "ratio": {k: round(med[k] / med["plain"], 2) for k in KINDS},
+        "memory_ratio": {k: round(mem[k] / mem["plain"], 2) for k in KINDS},
         "cold_ms_per_flyer": round(
             (med["cold"] - med["plain"]) / max(flyers + office_flyers, 1) * 1000, 1
         ),

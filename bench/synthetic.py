@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import random
 
+from tests.support.sitebuild import page
+
 VI_WORDS = (
     "đăng ký tài khoản định danh điện tử mức hai tại cơ quan công an cấp xã người dân "
     "thực hiện thủ tục hành chính trực tuyến trên cổng dịch vụ công quốc gia căn cước "
@@ -56,10 +58,9 @@ def page_source(i: int, lang: str, rng: random.Random) -> str:
 def site_pages(n: int, seed: int = 7) -> dict[str, str]:
     """n pages per language, plus the home pages: docs path -> Markdown source."""
     rng = random.Random(seed)
-    home = "---\ntitle: {t}\ndescription: {d}\n---\n\n{d}\n"
     pages = {
-        "index.md": home.format(t="Trang chủ", d="Trang thử."),
-        "index.en.md": home.format(t="Home", d="Test site."),
+        "index.md": page("Trang chủ", "Trang thử.", "Trang thử."),
+        "index.en.md": page("Home", "Test site.", "Test site."),
     }
     for i in range(1, n + 1):
         name = f"muc-{i // 50:02d}/trang-{i:04d}"

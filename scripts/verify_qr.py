@@ -14,69 +14,32 @@ is right, 1 naming each one that is not, 2 when the command is wrong.
 from __future__ import annotations
 
 import argparse
-import io
 import os
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
+
+from PIL import Image
+
+from vneid_site.qr_check import Code, pdf_pages, read_qr, svg_to_image
 
 PDF_DPI = 150  # the flyer's 48 mm code is about 8 pixels a module at this resolution
 MAIN_SHARE = 0.9  # codes at least this share of the widest on a page are main codes
 
 
-@dataclass(frozen=True)
-class Code:
-    text: str
-    width: float
-
-
-def read_codes(image) -> list[Code]:
-    import zxingcpp
-
-    codes = []
-    for found in zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode):
-        pos = found.position
-        width = max(
-            abs(pos.top_right.x - pos.top_left.x), abs(pos.bottom_right.x - pos.bottom_left.x)
-        )
-        codes.append(Code(found.text, width))
-    return codes
-
-
 def png_codes(path: Path) -> list[Code]:
-    from PIL import Image
-
     with Image.open(path) as image:
-        return read_codes(image.convert("L"))
+        return read_qr(image.convert("L"))
 
 
 def svg_codes(path: Path) -> list[Code]:
-    """The SVG drawn by Typst, a renderer independent of the one that wrote it."""
-    import typst
-    from PIL import Image
-
-    source = (
-        b"#set page(width: auto, height: auto, margin: 5mm)\n"
-        b"#image(bytes(sys.inputs.svg), width: 8cm)\n"
-    )
-    png = typst.compile(
-        source, format="png", ppi=150, sys_inputs={"svg": path.read_text(encoding="utf-8")}
-    )
-    with Image.open(io.BytesIO(png)) as image:
-        return read_codes(image.convert("L"))
+    return read_qr(svg_to_image(path.read_text(encoding="utf-8")))
 
 
-def pdf_pages(path: Path) -> Iterator[list[Code]]:
-    import pypdfium2 as pdfium
-
-    document = pdfium.PdfDocument(path)
-    try:
-        for page in document:
-            yield read_codes(page.render(scale=PDF_DPI / 72).to_pil().convert("L"))
-    finally:
-        document.close()
+def pdf_codes(path: Path) -> Iterator[list[Code]]:
+    """The codes of each page of a PDF, page by page."""
+    return (read_qr(image) for image in pdf_pages(path, PDF_DPI))
 
 
 def main_codes(codes: list[Code]) -> list[Code]:
@@ -131,12 +94,12 @@ def verify(site: Path, site_url: str) -> Report:
             report.expect(svg, svg_codes(svg), wanted, "the QR image")
         flyer = folder / "flyer.pdf"
         if flyer.is_file():
-            first = next(pdf_pages(flyer), [])
+            first = next(pdf_codes(flyer), [])
             report.expect(flyer, main_codes(first), wanted, "the flyer's main QR code")
     for pdf in sorted(site.rglob("*.pdf")):
         if pdf.name == "flyer.pdf":
             continue
-        for number, codes in enumerate(pdf_pages(pdf), start=1):
+        for number, codes in enumerate(pdf_codes(pdf), start=1):
             for code in main_codes(codes):
                 report.checked += 1
                 if code.text not in addresses:

@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.support.browser import AXE, PHONE, add_script, page_opener
+from tests.support.browser import AXE, PHONE, add_script
 from tests.support.sitebuild import EXAMPLE_REPOSITORY
 
 PAGES = [
@@ -18,11 +18,6 @@ PAGES = [
     "hoi-dap/",
     "tai-lieu/",
 ]
-
-
-@pytest.fixture
-def visit(browser):
-    yield from page_opener(browser)
 
 
 @pytest.mark.parametrize("lang", ["", "en/"])

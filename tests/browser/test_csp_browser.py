@@ -10,17 +10,12 @@ import sys
 
 import pytest
 
-from tests.support.browser import DESKTOP, PHONE, Visit, page_opener, wait_until
+from tests.support.browser import DESKTOP, PHONE, Visit, wait_until
 from tests.support.http import SiteServer
 from tests.support.real_docs import VI_TITLES, page_dir, sources
 from tests.support.sitebuild import ROOT
 
 ALL_PAGES = [page_dir(src, lang) for lang in ("vi", "en") for src in sources("vi")]
-
-
-@pytest.fixture
-def visit(browser):
-    yield from page_opener(browser)
 
 
 def csp_of(seen: Visit) -> str:

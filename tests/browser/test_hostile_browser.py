@@ -7,11 +7,10 @@ from __future__ import annotations
 import pytest
 
 from tests.support.browser import PHONE, Visit
-from tests.support.hostile import FRONT_MATTER, STRIPPED, STRIPPED_TEXT
+from tests.support.hostile import STRIPPED_PAGE, STRIPPED_TEXT
 from tests.support.http import SiteServer
-from tests.support.sitebuild import make_fixture_project, page, run_mkdocs
+from tests.support.sitebuild import NO_FLYERS, make_fixture_project, page, run_mkdocs
 
-NO_FLYERS = "extra:\n  flyers:\n    enabled: false\n"
 # Whatever a browser would act on, found in the live DOM after every script has run.
 ACTIVE = """() => {
   const found = [];
@@ -40,12 +39,11 @@ ACTIVE = """() => {
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("hostile-browser")
-    text = f"---\n{FRONT_MATTER}---\n\n{STRIPPED}"
     pages = {
         "index.md": page("Trang chủ"),
         "index.en.md": page("Home", "Text.", "Home page."),
-        "van-ban.md": text,
-        "van-ban.en.md": text,
+        "van-ban.md": STRIPPED_PAGE,
+        "van-ban.en.md": STRIPPED_PAGE,
     }
     config = make_fixture_project(tmp / "project", pages, NO_FLYERS)
     result = run_mkdocs(config, tmp / "www" / "sub", None)  # the local preview address

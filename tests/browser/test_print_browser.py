@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import io
-import re
 
 from PIL import ImageStat
 from pypdf import PdfReader
 
-from tests.support.pdfcheck import render_page
+from tests.support.pdfcheck import pdf_text, render_page
 
 
 def test_browser_print_of_a_guide_has_no_navigation_or_search(server, browser):
@@ -16,8 +15,7 @@ def test_browser_print_of_a_guide_has_no_navigation_or_search(server, browser):
     page.goto(server + "huong-dan/lien-ket-tai-khoan/", wait_until="networkidle")
     pdf = page.pdf(format="A4")
     page.close()
-    reader = PdfReader(io.BytesIO(pdf))
-    text = re.sub(r"\s+", " ", " ".join(p.extract_text() for p in reader.pages))
+    text = pdf_text(pdf)
     assert "Liên kết tài khoản Cổng Dịch vụ công Quốc gia với VNeID" in text
     for chrome in ("Tìm kiếm", "Trang chủ", "Dành cho cán bộ", "Văn bản", "Đường dây nóng", "Sau "):
         assert chrome not in text, chrome

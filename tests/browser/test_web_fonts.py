@@ -10,7 +10,7 @@ import unicodedata
 import pytest
 from PIL import Image, ImageChops
 
-from tests.support.browser import DESKTOP, PHONE, page_opener
+from tests.support.browser import DESKTOP, PHONE
 from tests.support.vietnamese import sample_text
 from vneid_site.font_files import FONT_DIR
 
@@ -39,11 +39,6 @@ PROBE = """([text, faces]) => {
   return Promise.all(faces.map(([w, s, f]) =>
     document.fonts.load(`${s} ${w} 20px "Be Vietnam Pro"`, text[f])));
 }"""
-
-
-@pytest.fixture
-def visit(browser):
-    yield from page_opener(browser)
 
 
 def platform_fonts(page, selector: str) -> dict[str, list[dict]]:

@@ -13,8 +13,8 @@ import pytest
 from pypdf import PdfReader
 
 from tests.support.htmltext import soup
-from tests.support.pdfcheck import decode_qr, link_uris, render_page, text_runs
-from tests.support.sitebuild import make_fixture_project, page, run_mkdocs
+from tests.support.pdfcheck import decode_qr, link_uris, pdf_text, render_page, text_runs
+from tests.support.sitebuild import STEPS, assert_refused, make_fixture_project, page, run_mkdocs
 
 URL = "https://example.test/sub/"
 HOME = {"index.md": page("Trang chủ"), "index.en.md": page("Home", "Text.", "Home page.")}
@@ -36,8 +36,7 @@ def build(tmp_path: Path, pages: dict[str, str], *args: str):
 
 def flyer_text(site: Path, rel: str) -> tuple[int, str]:
     reader = PdfReader(site / rel / "flyer.pdf")
-    text = "\n".join(p.extract_text() for p in reader.pages)
-    return len(reader.pages), re.sub(r"\s+", " ", text)
+    return len(reader.pages), pdf_text(reader)
 
 
 def counts(log: str, lang: str) -> tuple[int, int]:
@@ -65,10 +64,7 @@ HOSTILE_STEPS = """
 
 def hostile_page() -> str:
     title = HOSTILE_TITLE.replace("'", "''")  # YAML single quotes: no escapes inside
-    return (
-        f"---\ntitle: '{title}'\ndescription: Mô tả.\nflyer:\n  steps: Các bước\n---\n"
-        + HOSTILE_STEPS
-    )
+    return f"---\ntitle: '{title}'\ndescription: Mô tả.\n{STEPS}---\n" + HOSTILE_STEPS
 
 
 @pytest.fixture(scope="module")
@@ -105,7 +101,7 @@ def test_bold_links_and_code_keep_their_meaning(hostile):
 def test_decomposed_vietnamese_prints_and_extracts_as_nfc(tmp_path):
     nfd = unicodedata.normalize("NFD", "Hướng dẫn đăng ký tài khoản định danh điện tử")
     body = f"## Các bước\n\n1. {nfd} bước một.\n2. Bước hai.\n"
-    result = build(tmp_path, both("nfd", page(nfd, body, extra="flyer:\n  steps: Các bước\n")))
+    result = build(tmp_path, both("nfd", page(nfd, body, extra=STEPS)))
     assert result.returncode == 0, result.log
     pages, text = flyer_text(result.site_dir, "nfd")
     nfc = unicodedata.normalize("NFC", nfd)
@@ -119,7 +115,7 @@ def long_steps(n: int, words: int = 30) -> str:
 
 
 def test_long_page_shrinks_onto_one_page_without_dropping_a_step(tmp_path):
-    source = page("Rất nhiều bước", long_steps(14), extra="flyer:\n  steps: Các bước\n")
+    source = page("Rất nhiều bước", long_steps(14), extra=STEPS)
     result = build(tmp_path, both("dai", source))
     assert result.returncode == 0, result.log
     pages, text = flyer_text(result.site_dir, "dai")
@@ -141,19 +137,17 @@ def _sized_runs(path: Path) -> list[tuple]:
 
 
 def test_page_too_long_for_one_flyer_fails_naming_page_and_how_much_to_cut(tmp_path):
-    source = page("Quá dài", long_steps(70), extra="flyer:\n  steps: Các bước\n")
+    source = page("Quá dài", long_steps(70), extra=STEPS)
     result = build(tmp_path, both("qua-dai", source))
-    assert result.returncode != 0
-    assert "docs/qua-dai.md: the flyer does not fit on one A4 page" in result.log
+    assert_refused(result, "docs/qua-dai.md: the flyer does not fit on one A4 page")
     match = re.search(r"about (\d+)% too long", result.log)
     assert match and 10 < int(match[1]) < 100, result.log
-    assert "Traceback" not in result.log
 
 
 def test_tables_and_html_special_characters(tmp_path):
     table = "| Mức | Nơi |\n|---|---|\n| 1 | Tại nhà |\n"
     body = f"Giới thiệu.\n\n{table}\n## Các bước\n\n1. A < B & C > D.\n"
-    source = page('"Bảng & <thẻ> của tôi"', body, extra="flyer:\n  steps: Các bước\n")
+    source = page('"Bảng & <thẻ> của tôi"', body, extra=STEPS)
     result = build(tmp_path, both("bang", source), "--strict")
     assert result.returncode == 0, result.log
     pages, text = flyer_text(result.site_dir, "bang")
@@ -177,24 +171,18 @@ def test_flyer_can_be_switched_off_per_page(tmp_path):
 def test_wrong_flyer_option_type_stops_the_build(tmp_path):
     source = page("Sai", extra="flyer:\n  qr: https://vneid.gov.vn/\n")
     result = build(tmp_path, both("sai", source))
-    assert result.returncode != 0
-    assert "docs/sai.md:5: 'flyer.qr' has the wrong type or is empty" in result.log
-    assert "Traceback" not in result.log
+    assert_refused(result, "docs/sai.md:5: 'flyer.qr' has the wrong type or is empty")
 
 
 def test_steps_heading_that_does_not_exist_stops_the_build(tmp_path):
-    source = page("Sai", "## Cách làm\n\n1. A\n", extra="flyer:\n  steps: Các bước\n")
+    source = page("Sai", "## Cách làm\n\n1. A\n", extra=STEPS)
     result = build(tmp_path, both("sai", source))
-    assert result.returncode != 0
-    assert "docs/sai.md: flyer.steps names the section 'Các bước'" in result.log
-    assert "'Cách làm'" in result.log
+    assert_refused(result, "docs/sai.md: flyer.steps names the section 'Các bước'", "'Cách làm'")
 
 
 def test_cache_reuses_unchanged_flyers_and_rebuilds_changed_or_corrupt_ones(tmp_path):
     pages = {
-        **both(
-            "a", page("Trang A", "## Các bước\n\n1. Một.\n", extra="flyer:\n  steps: Các bước\n")
-        ),
+        **both("a", page("Trang A", "## Các bước\n\n1. Một.\n", extra=STEPS)),
         **both("b", page("Trang B")),
     }
     first = build(tmp_path, pages)
@@ -210,11 +198,7 @@ def test_cache_reuses_unchanged_flyers_and_rebuilds_changed_or_corrupt_ones(tmp_
 
     edited = build(
         tmp_path,
-        {
-            "a.md": page(
-                "Trang A mới", "## Các bước\n\n1. Hai.\n", extra="flyer:\n  steps: Các bước\n"
-            )
-        },
+        {"a.md": page("Trang A mới", "## Các bước\n\n1. Hai.\n", extra=STEPS)},
     )
     assert counts(edited.log, "vi") == (1, 2) and counts(edited.log, "en") == (0, 3)
     assert packs_and_counts(edited.log, "vi")[2] == 2 and packs_and_counts(edited.log, "en")[2] == 0
@@ -259,16 +243,15 @@ def test_large_sites_get_print_packs_in_volumes(tmp_path):
 
 
 def test_dirty_builds_keep_the_print_packs_whole(tmp_path):
-    steps = "flyer:\n  steps: Các bước\n"
     pages = {}
     for name in ("a", "b", "c"):
-        pages.update(both(name, page(f"Trang {name}", "## Các bước\n\n1. Một.\n", extra=steps)))
+        pages.update(both(name, page(f"Trang {name}", "## Các bước\n\n1. Một.\n", extra=STEPS)))
     first = build(tmp_path, pages)
     assert first.returncode == 0, first.log
     pack = tmp_path / "site" / "assets" / "flyers" / "print-pack-vi-a4.pdf"
     assert len(PdfReader(pack).pages) == 5  # contents, home and three pages
 
-    edited = page("Trang b đã sửa", "## Các bước\n\n1. Hai.\n", extra=steps)
+    edited = page("Trang b đã sửa", "## Các bước\n\n1. Hai.\n", extra=STEPS)
     dirty = build(tmp_path, {"b.md": edited}, "--dirty")
     assert dirty.returncode == 0, dirty.log
     assert counts(dirty.log, "vi")[0] == 1  # only the edited page was rendered and remade
@@ -323,16 +306,15 @@ if __name__ == "__main__":
 def test_a_failed_build_leaves_nothing_behind_for_the_next_one(tmp_path):
     # As `mkdocs serve` does: a second build in the same process, after the first failed
     # while the worker still had flyers queued.
-    steps = "flyer:\n  steps: Các bước\n"
     pages = {}
     for i in range(6):
-        pages.update(both(f"p{i}", page(f"Trang {i}", long_steps(4), extra=steps)))
-    short = page("Quá dài", long_steps(3), extra=steps)
-    pages.update(both("z", page("Quá dài", long_steps(70), extra=steps), short))
+        pages.update(both(f"p{i}", page(f"Trang {i}", long_steps(4), extra=STEPS)))
+    short = page("Quá dài", long_steps(3), extra=STEPS)
+    pages.update(both("z", page("Quá dài", long_steps(70), extra=STEPS), short))
     project = tmp_path / "project"
     make_fixture_project(project, {**HOME, **pages})
     fixed = tmp_path / "fixed.md"
-    fixed.write_text(page("Đã ngắn lại", long_steps(3), extra=steps), encoding="utf-8")
+    fixed.write_text(page("Đã ngắn lại", long_steps(3), extra=STEPS), encoding="utf-8")
     script = tmp_path / "two_builds.py"
     script.write_text(TWO_BUILDS, encoding="utf-8")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": URL}

@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import os
+import io
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 from pypdf import PdfReader
 
-from tests.support.http import fetch, free_port, wait_for
-from tests.support.sitebuild import make_fixture_project, page
-
-STEPS = "flyer:\n  steps: Các bước\n"
+from tests.support.http import fetch, wait_for
+from tests.support.sitebuild import STEPS, make_fixture_project, page, serving
 
 
 def test_serve_builds_flyers_and_rebuilds_only_the_edited_one(tmp_path):
@@ -29,23 +25,12 @@ def test_serve_builds_flyers_and_rebuilds_only_the_edited_one(tmp_path):
     config = make_fixture_project(
         tmp_path / "project", pages, "site_url: https://example.test/sub/"
     )
-    port = free_port()
     log_path = tmp_path / "serve.log"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    env.pop("SITE_URL", None)
-    with open(log_path, "w") as log:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "-a", f"127.0.0.1:{port}"],
-            cwd=config.parent,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-    try:
-        base = f"http://127.0.0.1:{port}/sub/"
+    with serving(config, log_path) as (root, proc):
+        base = root + "sub/"
         wait_for(lambda: fetch(base + "a/flyer.pdf"), what="the first build")
         first = fetch(base + "a/flyer.pdf")
-        assert "Trang A" in PdfReader(__import__("io").BytesIO(first)).pages[0].extract_text()
+        assert "Trang A" in PdfReader(io.BytesIO(first)).pages[0].extract_text()
         assert b"qr.svg" in fetch(base + "a/")
 
         (config.parent / "docs" / "a.md").write_text(
@@ -61,14 +46,9 @@ def test_serve_builds_flyers_and_rebuilds_only_the_edited_one(tmp_path):
         assert "flyers: 0 built, 5 from cache; print packs: 0 built (en)" in log_path.read_text()
         assert "Traceback" not in rebuild
         edited = fetch(base + "a/flyer.pdf")
-        assert (
-            "Trang A đã sửa" in PdfReader(__import__("io").BytesIO(edited)).pages[0].extract_text()
-        )
+        assert "Trang A đã sửa" in PdfReader(io.BytesIO(edited)).pages[0].extract_text()
         workers = _children(proc.pid)
         assert workers, "the flyer worker process should be running"
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
     # Killed outright, `mkdocs serve` cannot stop its worker: the worker must leave by itself.
     wait_for(lambda: not any(Path(f"/proc/{pid}").exists() for pid in workers), 30, "exit")
 

@@ -17,42 +17,43 @@ from tests.support.pdfcheck import (
     decode_qr,
     link_uris,
     pdf_fonts,
+    pdf_text,
     render_page,
     structure_types,
     svg_to_image,
 )
-from tests.support.real_docs import LANGUAGES, page_dir, vi_sources
-from tests.support.sitebuild import ROOT
+from tests.support.real_docs import DOCS, LANGUAGES, page_dir, vi_sources
 from vneid_site.checks.changes import affected
 from vneid_site.content.front_matter import parse_page_meta
 
 
-def all_pages(site, *, with_flyer: bool = True) -> list[tuple[str, str, Path]]:
-    """(lang, canonical URL, output folder) of every page of both languages."""
+def all_pages(site, *, with_flyer: bool = True) -> list[tuple[str, str, Path, str]]:
+    """(lang, canonical URL, output folder, docs path of the Vietnamese source) of every page
+    of both languages."""
     out = []
     for src in vi_sources():
-        meta, _ = parse_page_meta((ROOT / "docs" / src).read_text(encoding="utf-8"), src)
+        meta, _ = parse_page_meta((DOCS / src).read_text(encoding="utf-8"), src)
         if with_flyer and not meta.flyer.enabled:
             continue
-        for lang, prefix in (("vi", ""), ("en", "en/")):
-            rel = prefix + page_dir(src)
-            out.append((lang, site.url + rel, site.dir / rel))
+        for lang in ("vi", "en"):
+            rel = page_dir(src, lang)
+            out.append((lang, site.url + rel, site.dir / rel, src))
     return out
 
 
 def test_every_page_in_both_languages_has_qr_files_and_a_flyer(site):
     pages = all_pages(site)
     assert len(pages) >= 16
-    for _, _, folder in pages:
+    for _, _, folder, _ in pages:
         for name in ("qr.svg", "qr.png", "flyer.pdf"):
             assert (folder / name).is_file(), folder / name
     # A page that switches its flyer off still has its QR code.
-    for _, _, folder in all_pages(site, with_flyer=False):
+    for _, _, folder, _ in all_pages(site, with_flyer=False):
         assert (folder / "qr.svg").is_file()
 
 
 def test_each_page_shows_its_qr_code_and_flyer_link(site):
-    for lang, _, folder in all_pages(site):
+    for lang, _, folder, _ in all_pages(site):
         doc = soup(folder / "index.html")
         share = doc.select_one("aside.site-share")
         assert share is not None
@@ -67,7 +68,7 @@ def test_each_page_shows_its_qr_code_and_flyer_link(site):
 
 
 def test_standalone_qr_png_and_svg_decode_to_the_canonical_url(site):
-    for _, url, folder in all_pages(site):
+    for _, url, folder, _ in all_pages(site):
         png = Image.open(folder / "qr.png")
         assert [d.text for d in decode_qr(png)] == [url]
         assert [d.text for d in decode_qr(svg_to_image((folder / "qr.svg").read_bytes()))] == [url]
@@ -75,7 +76,7 @@ def test_standalone_qr_png_and_svg_decode_to_the_canonical_url(site):
 
 @pytest.mark.parametrize("dpi", [100, 72])
 def test_flyer_qr_decodes_at_low_resolution_and_is_printed_at_least_30mm(site, dpi):
-    for _, url, folder in all_pages(site):
+    for _, url, folder, _ in all_pages(site):
         codes = decode_qr(render_page((folder / "flyer.pdf").read_bytes(), dpi), dpi)
         main = [c for c in codes if c.text == url]
         assert len(main) == 1, (url, codes)
@@ -83,7 +84,7 @@ def test_flyer_qr_decodes_at_low_resolution_and_is_printed_at_least_30mm(site, d
 
 
 def test_flyer_pdf_is_one_tagged_a4_page_with_embedded_fonts_title_and_lang(site):
-    for lang, _url, folder in all_pages(site):
+    for lang, _url, folder, src in all_pages(site):
         data = (folder / "flyer.pdf").read_bytes()
         reader = PdfReader(io.BytesIO(data))
         assert len(reader.pages) == 1
@@ -101,7 +102,8 @@ def test_flyer_pdf_is_one_tagged_a4_page_with_embedded_fonts_title_and_lang(site
         # (or the questions of a FAQ) comes under an H2 of its own.
         tags = structure_types(reader)
         assert tags.count("H1") == 1, (folder, tags)
-        sections = len(parse_page_meta(source_of(folder, site), "x")[0].flyer.steps)
+        source = (DOCS / LANGUAGES.source(src, lang)).read_text(encoding="utf-8")
+        sections = len(parse_page_meta(source, "x")[0].flyer.steps)
         assert tags.count("H2") <= max(1, sections), (folder, tags)
         assert "H2" not in tags or tags.index("H1") < tags.index("H2"), (folder, tags)
         steps = "1." in reader.pages[0].extract_text()
@@ -122,9 +124,9 @@ LETTERHEAD = {
 
 
 def test_flyer_letterhead_and_author_name_no_dissolved_body_as_today_s_publisher(site):
-    for lang, _url, folder in all_pages(site):
+    for lang, _url, folder, _ in all_pages(site):
         reader = PdfReader(folder / "flyer.pdf")
-        text = re.sub(r"\s+", " ", reader.pages[0].extract_text())
+        text = pdf_text(reader, 0)
         department, name = LETTERHEAD[lang]
         title = reader.metadata.title
         # The letterhead is what comes before the page title.
@@ -134,14 +136,6 @@ def test_flyer_letterhead_and_author_name_no_dissolved_body_as_today_s_publisher
         for dissolved in ("Thông tin và Truyền thông", "Information and Communications"):
             assert dissolved not in head or ("(cũ)" in head or "former" in head), head
         assert reader.metadata.author == department
-
-
-def source_of(folder: Path, site) -> str:
-    """The Markdown source of a built page's folder."""
-    rel = folder.relative_to(site.dir).as_posix()
-    lang = "en" if rel == "en" or rel.startswith("en/") else "vi"
-    src = next(s for s in vi_sources() if page_dir(s, lang).rstrip("/") == rel.rstrip("/."))
-    return (ROOT / "docs" / LANGUAGES.source(src, lang)).read_text(encoding="utf-8")
 
 
 ACTIVATE = ("Kích hoạt tài khoản định danh điện tử", "Gửi yêu cầu", "OTP", "passcode")
@@ -164,7 +158,7 @@ ACTIVATE = ("Kích hoạt tài khoản định danh điện tử", "Gửi yêu c
 )
 def test_registration_flyer_prints_the_activation_steps_too(site, prefix, heading, steps):
     folder = site.dir / prefix / "huong-dan" / "dang-ky-vneid"
-    text = re.sub(r"\s+", " ", PdfReader(folder / "flyer.pdf").pages[0].extract_text())
+    text = pdf_text(folder / "flyer.pdf", 0)
     after = text.split(heading, 1)[1]
     positions = [after.index(step) for step in steps]
     assert positions == sorted(positions), positions
@@ -203,9 +197,8 @@ def test_guide_flyer_prints_steps_extra_qr_and_hotline(site):
 
 
 def test_every_real_page_and_flyer_is_where_the_summary_says(site):
-    docs = ROOT / "docs"
-    for path in docs.rglob("*.md"):
-        src = path.relative_to(docs).as_posix()
+    for path in DOCS.rglob("*.md"):
+        src = path.relative_to(DOCS).as_posix()
         lang = LANGUAGES.of_source(src)[0]
         text = path.read_text(encoding="utf-8")
         summary = affected([("M", f"docs/{src}")], set(), lambda _, text=text: text, LANGUAGES)

@@ -10,7 +10,7 @@ from PIL import Image, ImageChops, ImageStat
 from pypdf import PdfReader
 
 from tests.support.htmltext import soup, visible_text
-from tests.support.pdfcheck import decode_qr, render_page
+from tests.support.pdfcheck import decode_qr, pdf_text, render_page
 
 LANGS = [("vi", ""), ("en", "en/")]
 
@@ -95,7 +95,7 @@ def test_a4_print_pack_has_an_index_and_every_flyer_in_order(site, lang, prefix)
     reader = PdfReader(io.BytesIO(data))
     assert len(reader.pages) == len(urls) + 1
     assert str(reader.trailer["/Root"]["/Lang"]) == lang
-    index = re.sub(r"\s+", " ", reader.pages[0].extract_text())
+    index = pdf_text(reader, 0)
     positions = [index.find(title) for title in titles]
     assert all(p >= 0 for p in positions), (titles, index)
     assert positions == sorted(positions)

@@ -98,3 +98,5 @@ history:
   - date: 2026-01-02
     text: "<iframe src=https://evil.example/></iframe>{IMG}"
 """
+# A page of the stripped markup under that front matter: published, it must stay harmless text.
+STRIPPED_PAGE = f"---\n{FRONT_MATTER}---\n\n{STRIPPED}"

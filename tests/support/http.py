@@ -3,7 +3,6 @@ its address (no "free" port picked now and bound minutes later)."""
 
 from __future__ import annotations
 
-import functools
 import http.server
 import socket
 import threading
@@ -41,17 +40,14 @@ class SiteServer:
         headers: dict[str, str] | None = None,
     ) -> None:
         self.root: Path | None = None
-        self.handler = handler
-        self.headers = dict(headers or {})
-        self.httpd = http.server.ThreadingHTTPServer(
-            ("127.0.0.1", port), functools.partial(self._handle)
-        )
+        self.handler = type("_Handler", (handler,), {"extra_headers": dict(headers or {})})
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), self._handle)
         self.port = self.httpd.server_address[1]
         self.thread: threading.Thread | None = None
 
-    def _handle(self, *args, **kwargs):
-        handler = type("_Handler", (self.handler,), {"extra_headers": self.headers})
-        return handler(*args, directory=str(self.root), **kwargs)
+    def _handle(self, *args, **kwargs) -> http.server.SimpleHTTPRequestHandler:
+        # The folder is known only at start(), after the server is bound.
+        return self.handler(*args, directory=str(self.root), **kwargs)
 
     def start(self, root: Path) -> None:
         self.root = root

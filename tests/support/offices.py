@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from tests.support.sitebuild import page
+from tests.support.sitebuild import STEPS, page
 from vneid_site.flyers.offices import COLUMNS
-
-STEPS = "flyer:\n  steps: Các bước\n"
 
 
 def csv_text(offices: dict[str, tuple[str, ...]]) -> str:

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-import pypdfium2 as pdfium
-import zxingcpp
 from PIL import Image
 from pypdf import PdfReader
+
+from vneid_site import qr_check
 
 A4_PT = (595.28, 841.89)
 
@@ -24,33 +25,20 @@ class Decoded:
 
 
 def render_page(pdf: bytes, dpi: float, index: int = 0) -> Image.Image:
-    doc = pdfium.PdfDocument(pdf)
-    return doc[index].render(scale=dpi / 72).to_pil().convert("L")
+    return qr_check.pdf_page(pdf, dpi, index)
 
 
 def decode_qr(image: Image.Image, dpi: float | None = None) -> list[Decoded]:
     """Every QR code zxing finds in an image, with its printed width when `dpi` is known."""
-    out = []
-    for result in zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode):
-        pos = result.position
-        width_px = max(
-            abs(pos.top_right.x - pos.top_left.x), abs(pos.bottom_right.x - pos.bottom_left.x)
-        )
-        left = min(pos.top_left.x, pos.bottom_left.x)
-        out.append(Decoded(result.text, width_px / dpi * 25.4 if dpi else 0.0, left))
-    return out
+    return [
+        Decoded(code.text, code.width / dpi * 25.4 if dpi else 0.0, code.left)
+        for code in qr_check.read_qr(image)
+    ]
 
 
 def svg_to_image(svg: bytes, width_cm: float = 8) -> Image.Image:
     """Rasterise an SVG with Typst, an SVG renderer independent of the one that drew it."""
-    import typst
-
-    source = (
-        b"#set page(width: auto, height: auto, margin: 5mm)\n"
-        b"#image(bytes(sys.inputs.svg), width: " + str(width_cm).encode() + b"cm)\n"
-    )
-    png = typst.compile(source, format="png", ppi=150, sys_inputs={"svg": svg.decode("utf-8")})
-    return Image.open(io.BytesIO(png)).convert("L")
+    return qr_check.svg_to_image(svg.decode("utf-8"), width_cm)
 
 
 def pdf_fonts(reader: PdfReader) -> dict[str, bool]:
@@ -67,6 +55,15 @@ def pdf_fonts(reader: PdfReader) -> dict[str, bool]:
                 k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")
             )
     return fonts
+
+
+def pdf_text(source: Path | bytes | PdfReader, page: int | None = None) -> str:
+    """The text of page `page` of a PDF (of every page if None), each run of whitespace one
+    space: pypdf breaks lines where the layout does, not where the words do."""
+    if not isinstance(source, PdfReader):
+        source = PdfReader(io.BytesIO(source) if isinstance(source, bytes) else source)
+    pages = source.pages if page is None else [source.pages[page]]
+    return re.sub(r"\s+", " ", " ".join(p.extract_text() for p in pages))
 
 
 def text_runs(reader: PdfReader, index: int = 0) -> list[tuple[str, str]]:

@@ -7,14 +7,22 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
+
+from tests.support.http import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 # The repository address the real site is built with in the tests (extra.corrections), so its
 # "Suggest a change" links can be checked: an example, never a real repository.
 EXAMPLE_REPOSITORY = "https://code.example.org/example/vneid-guide"
+# Front matter for page(extra=...): the flyer prints the section "Các bước".
+STEPS = "flyer:\n  steps: Các bước\n"
+# Overrides of a fixture site that makes no flyers.
+NO_FLYERS = "extra:\n  flyers:\n    enabled: false\n"
 
 
 @dataclass(frozen=True)
@@ -24,16 +32,21 @@ class Build:
     site_dir: Path
 
 
-def run_mkdocs(
-    config_file: Path, site_dir: Path, site_url: str | None, *args: str, env: dict | None = None
-) -> Build:
-    """Run `mkdocs build` in a subprocess and return its exit code and combined log."""
+def _environment(site_url: str | None = None, env: dict | None = None) -> dict[str, str]:
+    """The environment of an MkDocs run: none of the caller's own site settings leak in."""
     environ = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     environ.pop("SITE_URL", None)
     environ.pop("SITE_REPOSITORY", None)
     environ.update(env or {})
     if site_url is not None:
         environ["SITE_URL"] = site_url
+    return environ
+
+
+def run_mkdocs(
+    config_file: Path, site_dir: Path, site_url: str | None, *args: str, env: dict | None = None
+) -> Build:
+    """Run `mkdocs build` in a subprocess and return its exit code and combined log."""
     proc = subprocess.run(
         [
             sys.executable,
@@ -47,12 +60,41 @@ def run_mkdocs(
             *args,
         ],
         cwd=config_file.parent,
-        env=environ,
+        env=_environment(site_url, env),
         capture_output=True,
         text=True,
         timeout=900,
     )
     return Build(proc.returncode, proc.stdout + proc.stderr, site_dir)
+
+
+def assert_refused(build: Build, *phrases: str) -> None:
+    """The build stopped as it should for a contributor's mistake: it failed, its log says each
+    of `phrases`, and it shows no Python traceback."""
+    assert build.returncode != 0, build.log
+    for phrase in phrases:
+        assert phrase in build.log, (phrase, build.log)
+    assert "Traceback" not in build.log, build.log
+
+
+@contextmanager
+def serving(config_file: Path, log: Path | None = None) -> Iterator[tuple[str, subprocess.Popen]]:
+    """`mkdocs serve` on a free port of 127.0.0.1, its output in `log` (or dropped), stopped on
+    leaving. Yields the server's root address and its process; it may not answer yet."""
+    address = f"127.0.0.1:{free_port()}"
+    with open(log or os.devnull, "w") as output:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "-f", str(config_file), "-a", address],
+            cwd=config_file.parent,
+            env=_environment(),
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        yield f"http://{address}/", proc
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
 
 
 def make_fixture_project(tmp: Path, pages: dict[str, str], overrides: str = "") -> Path:

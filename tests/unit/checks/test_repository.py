@@ -2,13 +2,8 @@
 
 from __future__ import annotations
 
-import subprocess
-
+from tests.support.git import git
 from vneid_site.checks.repository import committed_outputs, symlinks
-
-
-def git(root, *args):
-    subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True)
 
 
 def test_symlinks_under_docs_are_named_without_being_followed(tmp_path):
