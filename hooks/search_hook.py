@@ -12,7 +12,7 @@ from mkdocs.plugins import event_priority
 
 from vneid_site.atomic_write import write_bytes_atomic
 from vneid_site.flyers.cache import FileCache
-from vneid_site.i18n.languages import current_language, from_config
+from vneid_site.i18n.languages import current_language, from_config, is_nested_build
 from vneid_site.search.index import SearchIndexError
 from vneid_site.search.shaped import shape
 from vneid_site.search.worker import material_worker, wrapped
@@ -20,10 +20,6 @@ from vneid_site.search.worker import material_worker, wrapped
 log = logging.getLogger("mkdocs.plugins.vneid.search")
 
 INDEX = Path("search") / "search_index.json"
-
-# Languages of the builds under way: static-i18n runs the other languages' builds nested inside
-# the default-language build, so the innermost build is last.
-_BUILDS: list[str] = []
 
 
 def on_config(config: MkDocsConfig, **_: Any) -> MkDocsConfig:
@@ -44,23 +40,14 @@ def on_config(config: MkDocsConfig, **_: Any) -> MkDocsConfig:
     return config
 
 
-def on_pre_build(*, config: MkDocsConfig) -> None:
-    _BUILDS.append(current_language(config))
-
-
-def on_build_error(**_: Any) -> None:
-    _BUILDS.clear()
-
-
 # static-i18n (-100) merges every language's entries into one index after the search plugin (0)
 # has written it; the default-language build reaches this point last, with the merged index.
 @event_priority(-200)
 def on_post_build(*, config: MkDocsConfig) -> None:
     languages = from_config(config)
-    lang = _BUILDS.pop() if _BUILDS else current_language(config)
     site_dir = Path(config.site_dir)
     merged_path = site_dir / INDEX
-    if lang != languages.default or not merged_path.is_file():
+    if is_nested_build(config) or not merged_path.is_file():
         return  # a nested build, or the search plugin is off
     merged = merged_path.read_bytes()
     cache = FileCache(Path(config.config_file_path).parent / ".cache" / "search")

@@ -55,6 +55,5 @@ def test_an_index_that_cannot_be_split_stops_the_build_with_a_clear_message(tmp_
     )
     search_hook = load_hook("search_hook")
     search_hook.on_config(config)
-    search_hook.on_pre_build(config=config)
     with pytest.raises(PluginError, match=r"cannot split the search index.*\nfix: "):
         search_hook.on_post_build(config=config)
