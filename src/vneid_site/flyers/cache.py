@@ -71,7 +71,8 @@ class FileCache:
                 continue
         return swept
 
-    def _index(self) -> dict[str, list[int]]:
+    def load_index(self) -> dict[str, list[int]]:
+        """The entries verified by earlier builds (name -> [size, mtime_ns]), read once."""
         if self._verified is None:
             self._verified = {}
             self._fragments = sorted(self.root.glob("verified-*.json"))
@@ -108,7 +109,7 @@ class FileCache:
             stat = path.stat()
         except OSError:
             return None
-        if self._index().get(path.name) == [stat.st_size, stat.st_mtime_ns]:
+        if self.load_index().get(path.name) == [stat.st_size, stat.st_mtime_ns]:
             return stat.st_size
         data = self.get(key, suffix)
         return None if data is None else len(data)
@@ -118,7 +119,7 @@ class FileCache:
         return self.size(key, suffix) is not None
 
     def _trust(self, path: Path, stamp: list[int]) -> None:
-        index = self._index()
+        index = self.load_index()
         if index.get(path.name) != stamp:
             index[path.name] = stamp
             self._added[path.name] = stamp

@@ -86,8 +86,8 @@ def precompress_site(site_dir: Path, cache: FileCache) -> Compressed:
         return len(data), sizes[0], sizes[1], int(sizes != [len(data)] * 2), fresh
 
     paths = text_files(site_dir)
-    # Read once here rather than by every thread at once (FileCache loads it on first use).
-    cache._index()
+    # Read once here rather than by every thread at once.
+    cache.load_index()
     # zlib and brotli let go of the GIL while they compress: one thread a core.
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
         results = list(pool.map(one, paths))
