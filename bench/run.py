@@ -23,6 +23,7 @@ from pathlib import Path
 
 from bench.synthetic import offices_csv, site_pages
 from tests.support.sitebuild import ROOT, make_fixture_project
+from vneid_site.flyers.packs import office_folder
 
 SITE_URL = "https://bench.example.gov.vn/vneid/"
 KINDS = ("cold", "warm", "incremental")  # the project's builds, each against the plain one
@@ -139,7 +140,7 @@ def bench(n: int, rounds: int, offices: int = 0) -> dict:
             edited.write_text(text.replace("\n1. ", f"\n1. (Lần {r}) ", 1), encoding="utf-8")
             runs["incremental"].append(timed_build(hooked, tmp / "site"))
         flyers = len(list((tmp / "site").rglob("flyer.pdf")))
-        office_packs = len(list((tmp / "site" / "assets" / "flyers" / "offices").glob("*/*.pdf")))
+        office_packs = len(list((tmp / "site").glob(f"{office_folder('*')}/*.pdf")))
     med = {k: statistics.median(s.seconds for s in v) for k, v in runs.items()}
     mem = {k: statistics.median(s.peak_mb for s in v) for k, v in runs.items()}
     # Every office gets each page's flyer again, with its own contact box.
