@@ -14,6 +14,8 @@ import pytest
 from tests.support.browser import CHROMIUM, CHROMIUM_ARGS
 from tests.support.http import SiteServer
 from tests.support.sitebuild import EXAMPLE_REPOSITORY, ROOT, Build, run_mkdocs
+from vneid_site.content.rendering import MarkdownRenderer
+from vneid_site.project import load_settings
 
 SUB_PATH = "/vneid/"
 # Folder under tests/ -> the markers of its tests.
@@ -30,6 +32,12 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         parts = Path(item.fspath).relative_to(tests).parts
         for marker in MARKERS.get(parts[0], ()):
             item.add_marker(marker)
+
+
+@pytest.fixture(scope="session")
+def render():
+    """Markdown to HTML with the extensions mkdocs.yml lists, as the build renders a page."""
+    return MarkdownRenderer(load_settings(ROOT).markdown_extensions).render
 
 
 @dataclass(frozen=True)

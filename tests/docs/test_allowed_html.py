@@ -12,17 +12,10 @@ from tests.support.real_docs import DOCS
 from tests.support.sitebuild import ROOT
 from vneid_site.content.front_matter import split_front_matter
 from vneid_site.content.html_policy import ALLOWED_TAGS, REFUSED_TAGS, URL_SCHEMES, inspect
-from vneid_site.content.rendering import MarkdownRenderer
 from vneid_site.content.sanitise import sanitise
-from vneid_site.project import load_settings
 
 SHOWCASE = ROOT / "tests" / "fixtures" / "html" / "allowed.md"
 PAGES = sorted(DOCS.rglob("*.md"))
-
-
-@pytest.fixture(scope="module")
-def render():
-    return MarkdownRenderer(load_settings(ROOT).markdown_extensions).render
 
 
 @pytest.mark.parametrize("path", [*PAGES, SHOWCASE], ids=lambda p: p.relative_to(ROOT).as_posix())

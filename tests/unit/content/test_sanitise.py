@@ -9,18 +9,10 @@ import pytest
 from bs4 import BeautifulSoup
 
 from tests.support.hostile import REFUSED, STRIPPED, STRIPPED_PHRASES, STRIPPED_TEXT
-from tests.support.sitebuild import ROOT
 from vneid_site.content.html_policy import inspect, normalise_url, url_scheme
-from vneid_site.content.rendering import MarkdownRenderer
 from vneid_site.content.sanitise import MAX_REPORTED, clean_page, html_problems, sanitise
-from vneid_site.project import load_settings
 
 HEAD = "---\ntitle: Trang\ndescription: Mô tả.\n---\n\n"  # the body starts on line 6
-
-
-@pytest.fixture(scope="module")
-def render():
-    return MarkdownRenderer(load_settings(ROOT).markdown_extensions).render
 
 
 def check(render, body: str):
