@@ -17,6 +17,7 @@ import sys
 from pathlib import Path
 
 from vneid_site.atomic_write import write_bytes_atomic
+from vneid_site.checks.editorial import check_editorial, check_phone_list, check_profile_phones
 from vneid_site.checks.page_checks import Page, Site, anchors_of, check_page, fix_text
 from vneid_site.checks.repository import committed_outputs, symlinks
 from vneid_site.checks.source_times import source_times
@@ -92,9 +93,14 @@ def run(root: Path, paths: list[str], fix: bool, max_age_days: float | None) -> 
         return 2
     site = Site(files, languages, anchors, renderer.render)
     problems: list[Problem] = symlinks(docs, shown) + committed_outputs(root)
+    phones = settings.phone_numbers
+    problems += check_phone_list(phones)
+    problems += check_profile_phones(settings.organisation, phones)
     for src, page in pages.items():
         if chosen is None or src in chosen:
             problems += check_page(page, site, f"{shown}{src}")
+            if page.text is not None:
+                problems += check_editorial(page.text, f"{shown}{src}", phones)
     group = [p for src, p in pages.items() if chosen is None or src in chosen]
     problems += check_parity([p.src for p in group], languages, shown)
     history = source_times(docs, [p.src for p in group])

@@ -4,7 +4,7 @@ without MkDocs: the docs folder, the languages and the content-check options."""
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -31,17 +31,24 @@ class ProjectSettings:
     max_age_days: float  # how far a translation may lag behind its source
     offices: Path | None = None  # extra.flyers.offices: the offices file, if the site has one
     markdown_extensions: tuple[Any, ...] = ()  # as mkdocs.yml lists them
+    # [tool.vneid.checks.phone-numbers]: every phone number pages may print, with its source
+    phone_numbers: dict[str, Any] = field(default_factory=dict)
+    organisation: dict[str, Any] = field(default_factory=dict)  # extra.organisation, as written
 
 
 def load_settings(root: Path) -> ProjectSettings:
     """Settings of the project in `root`, with the site's defaults for anything missing."""
     docs, languages, offices, extensions = "docs", Languages(), None, ()
+    organisation: dict[str, Any] = {}
     config_file = root / "mkdocs.yml"
     if config_file.is_file():
         config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
         docs = config.get("docs_dir") or docs
         extensions = tuple(config.get("markdown_extensions") or ())
-        flyers = (config.get("extra") or {}).get("flyers") or {}
+        extra = config.get("extra") or {}
+        flyers = extra.get("flyers") or {}
+        if isinstance(extra.get("organisation"), dict):
+            organisation = extra["organisation"]
         if isinstance(flyers, dict) and isinstance(flyers.get("offices"), str):
             offices = root / flyers["offices"]
         for plugin in config.get("plugins") or []:
@@ -53,9 +60,13 @@ def load_settings(root: Path) -> ProjectSettings:
                     default = (defaults or codes)[0]
                     languages = Languages((default, *(c for c in codes if c != default)))
     max_age = DEFAULT_MAX_AGE_DAYS
+    phones: dict[str, Any] = {}
     pyproject = root / "pyproject.toml"
     if pyproject.is_file():
         table = tomllib.loads(pyproject.read_text(encoding="utf-8"))
         checks = table.get("tool", {}).get("vneid", {}).get("checks", {})
         max_age = float(checks.get("max_age_days", max_age))
-    return ProjectSettings(root, root / docs, languages, max_age, offices, extensions)
+        phones = dict(checks.get("phone-numbers", {}))
+    return ProjectSettings(
+        root, root / docs, languages, max_age, offices, extensions, phones, organisation
+    )

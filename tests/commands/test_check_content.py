@@ -380,3 +380,89 @@ def test_the_offices_file_is_checked_as_the_build_reads_it(tmp_path):
     assert_reports(result, "data/offices.csv", 4, "đã dùng ở dòng 2", "already used on line 2")
     (root / "data" / "offices.csv").write_text(f"{header}\nphuong-5,Phường 5,,,,1,,\n")
     assert_clean(root)
+
+
+# --- House rules: sources, "hôm nay", phone numbers ------------------------------------------
+
+SOURCED = "[Bài viết (Báo X, 08/02/2024)](https://example.vn/bai-viet.html)"
+
+
+def test_sources_must_link_the_article_with_its_date(tmp_path):
+    body = (
+        "Theo cảnh báo (nguồn: cafef.vn).\n\n"  # line 6
+        "## Nguồn\n\n"
+        f"- {SOURCED}\n"  # line 10: linked, dated
+        "- [Trang hỏi đáp](index.md)\n"  # a page of this site
+        "- cafef.vn\n"  # line 12: a bare domain
+        "- [Bài viết](https://example.vn/khong-ngay.html)\n"  # line 13: no date
+        "- [Tài liệu (Sở X, không ghi ngày)](https://example.vn/tai-lieu.html)\n"
+    )
+    root = project(tmp_path, pair("a", page("A", body)))
+    result = check(root)
+    assert_reports(result, "docs/a.md", 6, "'cafef.vn'", "link the article and give its date")
+    assert_reports(result, "docs/a.md", 12, "'cafef.vn'", "readers cannot check it")
+    assert_reports(result, "docs/a.md", 13, "https://example.vn/khong-ngay.html")
+    assert len(problems(result)) == 3
+    fixed = body.replace("(nguồn: cafef.vn)", f"(nguồn: {SOURCED})")
+    fixed = fixed.replace("- cafef.vn\n", f"- {SOURCED}\n")
+    fixed = fixed.replace("[Bài viết](https://example.vn/khong-ngay.html)", SOURCED)
+    root = project(tmp_path / "fixed", pair("a", page("A", fixed)))
+    assert_clean(root)
+
+
+def test_a_validity_note_links_its_source(tmp_path):
+    notes = (
+        "validity:\n  status: historical\n  notes:\n"
+        "    - text: Đã thay đổi.\n      source: thuvienphapluat.vn\n"  # lines 7-8
+        "    - text: Đã hợp nhất.\n      source: Báo X, 29/6/2025\n"
+        "      url: https://example.vn/bai.html\n"
+    )
+    root = project(tmp_path, pair("a", page("A", extra=notes)))
+    assert_reports(check(root), "docs/a.md", 7, "'thuvienphapluat.vn'", "readers cannot check it")
+    bad = notes + "    - text: Sai.\n      source: Báo Y\n      url: javascript:alert(1)\n"
+    root = project(tmp_path / "bad", pair("a", page("A", extra=bad)))
+    assert_reports(check(root), "docs/a.md", 14, "validity.notes.2.url", "https://")
+
+
+def test_hom_nay_outside_the_dispatch_s_words(tmp_path):
+    body = (
+        "Hôm nay bạn đăng nhập bằng VNeID.\n\n"  # line 6
+        "> Trích: hôm nay là ngày đầu tiên.\n\n"  # a quotation
+        '<div class="site-transcript" markdown>\n\nKể từ hôm nay, công dân...\n\n</div>\n\n'
+        "Sau đó, hôm nay vẫn vậy.\n"  # line 16
+    )
+    root = project(tmp_path, pair("a", page("A", body)))
+    result = check(root)
+    assert_reports(result, "docs/a.md", 6, "'hiện nay'")
+    assert_reports(result, "docs/a.md", 16, "'hiện nay'")
+    assert len(problems(result)) == 2
+
+
+def test_phone_numbers_need_a_listed_source(tmp_path):
+    body = (
+        "Gọi 1022 hoặc 0274.1022.\n\n"  # line 6: listed numbers
+        "Gọi tổng đài 1900 1234 để được hỗ trợ.\n\n"  # line 8: short number, not listed
+        "Số của xã: 0912 345 678.\n\n"  # line 10: mobile number, not listed
+        "Nghị định 118/2025/NĐ-CP; mất 129 triệu đồng; năm 2024.\n"  # no phone number here
+    )
+    root = project(tmp_path, pair("a", page("A", body)))
+    result = check(root)
+    assert_reports(result, "docs/a.md", 8, "'1900 1234'", "[tool.vneid.checks.phone-numbers]")
+    assert_reports(result, "docs/a.md", 10, "'0912 345 678'", '"0912345678" =')
+    assert len(problems(result)) == 2
+
+
+def test_the_profile_s_phone_numbers_are_checked_too(tmp_path):
+    root = project(tmp_path, {})
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    anchor = "    logo: assets/images/logo.svg"
+    config.write_text(text.replace(anchor, f'    hotline: "0901 234 567"\n{anchor}'), "utf-8")
+    result = check(root)
+    assert_reports(result, "mkdocs.yml", 1, "extra.organisation", "'0901 234 567'")
+    with (root / "pyproject.toml").open("a", encoding="utf-8") as f:
+        f.write('"0901234567" = "Bộ phận Một cửa: https://example.vn/lien-he (01/12/2026)"\n')
+    assert_clean(root)
+    with (root / "pyproject.toml").open("a", encoding="utf-8") as f:
+        f.write('"113" = "no link"\n')
+    assert_reports(check(root), "pyproject.toml", 1, "'113'", "source with its link")

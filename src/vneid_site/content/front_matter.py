@@ -38,6 +38,10 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _FIRST_LINE = 2  # the block starts on the line after the opening ---
 
 
+# A source's address: https, a host, no spaces or quotes (it is printed as a link's href).
+_SOURCE_URL = re.compile(r"https://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?:/[^\s\"'<>\\]*)?")
+
+
 class _Checker:
     def __init__(self, path: str, block: str) -> None:
         self.path = path
@@ -248,7 +252,25 @@ def _validity(check: _Checker, raw: Any) -> Validity:
             (f"validity.status '{status}' không hợp lệ", f"dùng một trong: {known}"),
         )
     notes = check.items(val.get("notes", []), schema.NOTE, ("validity", "notes"))
-    return Validity(status, tuple(Note(n.get("text", ""), n.get("source", "")) for n in notes))
+    for i, note in enumerate(notes):
+        url = note.get("url", "")
+        if url and not _SOURCE_URL.fullmatch(url):
+            keys = ("validity", "notes", str(i), "url")
+            check.add(
+                keys,
+                (
+                    f"validity.notes.{i}.url '{url[:60]}' is not an https:// address",
+                    "give the source article's full address, e.g. https://example.vn/bai-viet.html",
+                ),
+                (
+                    f"validity.notes.{i}.url '{url[:60]}' không phải địa chỉ https://",
+                    "ghi đủ địa chỉ bài viết nguồn, ví dụ https://example.vn/bai-viet.html",
+                ),
+            )
+    return Validity(
+        status,
+        tuple(Note(n.get("text", ""), n.get("source", ""), n.get("url", "")) for n in notes),
+    )
 
 
 def _date(check: _Checker, raw: Any, keys: tuple[str, ...]) -> date | None:

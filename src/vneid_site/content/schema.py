@@ -19,6 +19,7 @@ MAX_QR_URL = 200
 class Note:
     text: str
     source: str
+    url: str = ""  # the source article's address, shown as a link on its name
 
 
 @dataclass(frozen=True)
@@ -184,6 +185,12 @@ VALIDITY: Spec = {
 NOTE: Spec = {
     "text": (str, True, "what has changed", "điều gì đã thay đổi"),
     "source": (str, True, "where that fact comes from", "thông tin đó lấy từ đâu"),
+    "url": (
+        str,
+        False,
+        "the https:// address of the source article",
+        "địa chỉ https:// của bài viết nguồn",
+    ),
 }
 CHANGE: Spec = {
     "date": ((date, str), True, "the day of the change, YYYY-MM-DD", "ngày thay đổi, YYYY-MM-DD"),
