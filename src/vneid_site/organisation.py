@@ -1,4 +1,6 @@
-"""Organisation profile: who publishes the site, read from `extra.organisation`."""
+"""Organisation profile: who publishes the site and where readers get help today, read from
+`extra.organisation`. `contact` is the help printed in the footer and on every flyer; `hotline`
+is optional, for an organisation that runs its own support line."""
 
 from __future__ import annotations
 
@@ -21,10 +23,10 @@ class Organisation:
 
     name: str
     department: str
-    hotline: str
     contact: str
     contact_note: str
     logo: str
+    hotline: str = ""  # "" when the profile names none
 
 
 def _text(raw: dict[str, Any], key: str, lang: str, problems: list[str]) -> str:
@@ -56,7 +58,7 @@ def load_organisation(
     if not isinstance(raw, dict):
         raise OrganisationError(
             "the organisation profile is incomplete:\nextra.organisation: missing; expected a "
-            "mapping with name, department, hotline, contact and logo"
+            "mapping with name, department, contact and logo (hotline is optional)"
         )
     problems: list[str] = []
     known = {*_TEXT_FIELDS, "hotline", "logo"}
@@ -73,8 +75,12 @@ def load_organisation(
             if other != lang:
                 _text(raw, "hotline", other, problems)
         hotline = _text(raw, "hotline", lang, problems)
+    elif hotline is None:
+        hotline = ""
     elif not isinstance(hotline, (str, int)) or not str(hotline).strip():
-        problems.append('extra.organisation.hotline: missing; expected a text such as "1022"')
+        problems.append(
+            'extra.organisation.hotline: expected a text such as "1900 1234", or no hotline key'
+        )
     logo = raw.get("logo")
     if not isinstance(logo, str) or not logo.strip():
         problems.append("extra.organisation.logo: missing; expected a path under docs/")

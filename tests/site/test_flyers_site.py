@@ -176,7 +176,7 @@ def test_historical_document_flyer_says_so_with_its_number(site):
         assert word not in PdfReader(guide).pages[0].extract_text()
 
 
-def test_guide_flyer_prints_steps_extra_qr_and_hotline(site):
+def test_guide_flyer_prints_steps_extra_qr_and_where_to_get_help(site):
     folder = site.dir / "huong-dan" / "dang-ky-vneid"
     reader = PdfReader(folder / "flyer.pdf")
     text = reader.pages[0].extract_text()
@@ -187,7 +187,9 @@ def test_guide_flyer_prints_steps_extra_qr_and_hotline(site):
     for step in steps:
         first_words = " ".join(step.get_text(" ").split()[:4])
         assert first_words in re.sub(r"\s+", " ", text), first_words
-    assert "Đường dây nóng: 1022" in text
+    flat = re.sub(r"\s+", " ", text)
+    assert "Cần hỗ trợ? Tài khoản VNeID: hỏi Công an xã, phường" in flat, flat
+    assert "1022" not in flat  # the 2024 hotline is history, kept in the FAQ only
     vneid = "https://vneid.gov.vn/huongdan/huong-dan-dang-ky-tai-khoan-vneid.html"
     codes = decode_qr(render_page((folder / "flyer.pdf").read_bytes(), 100))
     assert vneid in [c.text for c in codes]

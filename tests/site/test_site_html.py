@@ -82,8 +82,15 @@ def test_dispatch_shows_historical_status_with_sources(site, prefix, title):
     assert title in text
     for fact in ("69/2024/NĐ-CP", "45/2025/NĐ-CP", "202/2025/QH15", "96/CĐ-TTg"):
         assert fact in text
-    for source in ("thuvienphapluat.vn", "news.laodong.vn", "en.sggp.org.vn", "mic.gov.vn"):
-        assert source in text
+    # Each note links the article it comes from, and gives its date.
+    notes = notice.select("li")
+    assert len(notes) >= 5
+    for note in notes:
+        links = note.select(".site-validity__source a[href^='https://']")
+        assert len(links) == 1, note
+        assert re.search(r"\b20\d\d\b", visible_text(links[0])), note
+    hosts = {urlsplit(a["href"]).hostname for a in notice.select("a[href]")}
+    assert {"thuvienphapluat.vn", "en.sggp.org.vn", "ictvietnam.vn"} <= hosts
     # It sits above the transcript, where a reader sees it first.
     html = str(page.select_one("article"))
     assert html.index("data-validity") < html.index("site-transcript")
@@ -184,20 +191,20 @@ def test_font_is_self_hosted(site):
 
 
 # The shipped profile (mkdocs.yml) names no publisher: the dispatch's issuer, dissolved in 2025,
-# appears only as former, and the 2024 hotline with its caveat.
+# appears only as former; the footer says where to get help today, and no 2024 hotline.
 PROFILE = {
     "vi": {
         "department": "Hướng dẫn VNeID cho người dân",
         "name": "Theo công văn năm 2024 của Sở Thông tin và Truyền thông tỉnh Bình Dương (cũ)",
-        "hotline": "Đường dây nóng: 1022 / 0274.1022 (Bình Dương cũ, năm 2024), chưa xác nhận "
-        "còn hoạt động",
+        "help": "Cần hỗ trợ? Tài khoản VNeID: hỏi Công an xã, phường nơi bạn ở. Thủ tục trên "
+        "Cổng Dịch vụ công quốc gia: hỏi Bộ phận Một cửa của xã, phường.",
     },
     "en": {
         "department": "VNeID guides for citizens",
         "name": "From a 2024 dispatch of the former Department of Information and "
         "Communications of Bình Dương Province",
-        "hotline": "Hotline: 1022 / 0274.1022 (former Bình Dương, in 2024), not confirmed to "
-        "operate today",
+        "help": "Need help? VNeID account: ask your commune or ward police. Procedures on the "
+        "National Public Service Portal: ask the one-stop counter of your commune or ward.",
     },
 }
 DISSOLVED = ("Thông tin và Truyền thông", "Information and Communications", "Bình Dương")
@@ -216,7 +223,8 @@ def test_header_and_footer_name_no_dissolved_body_as_today_s_publisher(site, lan
         header = visible_text(doc.select_one(".site-header__org"))
         assert header == f"{want['department']} · {want['name']}", header
         footer = visible_text(doc.select_one(".site-footer"))
-        assert want["name"] in footer and want["hotline"] in footer, footer
+        assert want["name"] in footer and want["help"] in footer, footer
+        assert "1022" not in footer, footer
         assert never_current(header) and never_current(footer)
 
 

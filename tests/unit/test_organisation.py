@@ -46,7 +46,6 @@ def test_every_problem_is_listed_at_once():
         "extra.organisation.colour: unknown key",
         "extra.organisation.name: expected a text",
         "extra.organisation.department",
-        "extra.organisation.hotline: missing",
         "extra.organisation.logo: missing",
     ):
         assert fragment in message
@@ -55,6 +54,13 @@ def test_every_problem_is_listed_at_once():
 def test_not_a_mapping():
     with pytest.raises(OrganisationError, match="expected a mapping"):
         load_organisation(None, "vi")
+
+
+def test_hotline_is_optional_but_never_empty_when_given():
+    profile = {key: value for key, value in PROFILE.items() if key != "hotline"}
+    assert load_organisation(profile, "vi").hotline == ""
+    with pytest.raises(OrganisationError, match=r"extra\.organisation\.hotline: expected a text"):
+        load_organisation({**PROFILE, "hotline": "  "}, "vi")
 
 
 def test_hotline_may_differ_per_language_and_each_is_required():
@@ -73,7 +79,12 @@ DISSOLVED = {
     "en": ("Information and Communications", "Bình Dương"),
 }
 FORMER = {"vi": "cũ", "en": "former"}  # "(cũ)", "Bình Dương cũ"
-CAVEAT = {"vi": "chưa xác nhận còn hoạt động", "en": "not confirmed to operate today"}
+# Where help is today (CONTENT-FACTS.md, "Where to get help today"): the police for VNeID, the
+# one-stop counter for the Portal.
+HELP = {
+    "vi": ("Công an xã, phường", "Bộ phận Một cửa"),
+    "en": ("commune or ward police", "one-stop counter"),
+}
 
 
 def shipped_profile() -> dict:
@@ -96,5 +107,7 @@ def test_shipped_profile_never_presents_a_dissolved_body_as_today_s_publisher(la
     # What the header, the footer and the flyer letterhead print, and the PDF author.
     for text in (org.name, org.department, org.contact, org.contact_note, org.hotline):
         assert not presents_as_current(text, lang), text
-    # The 2024 hotline carries its caveat in the same words as the number.
-    assert "2024" in org.hotline and CAVEAT[lang] in org.hotline
+    # The contact says where help is today; the 2024 hotline is history, kept in the FAQ only.
+    for place in HELP[lang]:
+        assert place in org.contact, place
+    assert "1022" not in org.contact + org.hotline + org.contact_note
