@@ -27,6 +27,9 @@ FORMS_SUFFIX = "_forms"
 MIN_FORM = 4  # shortest English word that takes part in word forms
 MAX_FORM = 40  # longer "words" (identifiers, addresses) have no word forms
 SHAPED_FIELDS = ("title", "text")
+# Sections that list the articles a page cites: their titles are other people's words ("cuộc
+# gọi" in an article's title made "can cuoc" find the scam page), so they are left out of search.
+SOURCE_SECTIONS = frozenset({"nguồn", "sources"})
 
 Doc = dict[str, Any]
 
@@ -158,6 +161,12 @@ def _profile(lang: str, config: dict[str, Any]) -> Profile:
     return Profile((lang,) if known else ("en",), tuple(config.get("pipeline", ())))
 
 
+def is_source_list(doc: Doc) -> bool:
+    """A page's "Nguồn" / "Sources" section (a section: its location has an anchor)."""
+    title = unicodedata.normalize("NFC", str(doc.get("title", ""))).strip().casefold()
+    return "#" in str(doc.get("location", "")) and title in SOURCE_SECTIONS
+
+
 def split_index(merged: dict[str, Any], languages: Languages) -> list[LanguageIndex]:
     """One index per language from the index mkdocs-static-i18n merged for all of them.
 
@@ -176,7 +185,8 @@ def split_index(merged: dict[str, Any], languages: Languages) -> list[LanguageIn
         if not isinstance(location, str):
             raise SearchIndexError(f"a search index entry has no location: {doc!r:.120}")
         lang, path = languages.strip_root(location)
-        by_lang[lang].append({**doc, "location": path})
+        if not is_source_list(doc):
+            by_lang[lang].append({**doc, "location": path})
 
     out = []
     for lang, lang_docs in by_lang.items():

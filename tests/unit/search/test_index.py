@@ -18,6 +18,7 @@ from vneid_site.search.index import (
     add_word_forms,
     encode,
     folded_words,
+    is_source_list,
     split_index,
     words,
 )
@@ -43,11 +44,16 @@ def test_each_language_keeps_only_its_pages_with_locations_from_its_root(indexes
     merged = load("merged.json")["docs"]
     vi, en = indexes["vi"], indexes["en"]
     assert (vi.root, en.root) == ("", "en/")
+    # Every page and section but the lists of sources ("Nguồn", "Sources").
     assert [d["location"] for d in vi.index["docs"]] == [
-        d["location"] for d in merged if not d["location"].startswith("en/")
+        d["location"]
+        for d in merged
+        if not d["location"].startswith("en/") and not d["location"].endswith("#nguon")
     ]
     assert [d["location"] for d in en.index["docs"]] == [
-        d["location"].removeprefix("en/") for d in merged if d["location"].startswith("en/")
+        d["location"].removeprefix("en/")
+        for d in merged
+        if d["location"].startswith("en/") and not d["location"].endswith("#sources")
     ]
     assert not any("Liên" in d["title"] for d in en.index["docs"])
     assert not any("Link" in d["title"] for d in vi.index["docs"])
@@ -79,7 +85,7 @@ def test_folded_copies_only_where_folding_changes_something(indexes):
     link = docs["huong-dan/lien-ket-tai-khoan/"]
     assert link["title_fold"] == "Lien ket tai khoan voi"  # "VNeID" is already plain
     assert link["text_fold"] == "Hay lien ket tai khoan cu ten dang nhap voi Goi"
-    assert "text_fold" not in docs["huong-dan/lien-ket-tai-khoan/#nguon"]
+    assert "huong-dan/lien-ket-tai-khoan/#nguon" not in docs  # the list of sources
     assert "title_fold" not in docs["vneid/"] and "text_fold" not in docs["vneid/"]
 
 
@@ -97,7 +103,21 @@ def test_english_pages_get_the_forms_other_pages_use_for_their_stems(indexes):
     assert docs["huong-dan/lien-ket-tai-khoan/"]["title_forms"] == "accounts linked linking"
     # The text already has "linking" and "linked": nothing to add.
     assert "text_forms" not in docs["huong-dan/lien-ket-tai-khoan/"]
-    assert "title_forms" not in docs["huong-dan/lien-ket-tai-khoan/#sources"]
+    assert "huong-dan/lien-ket-tai-khoan/#sources" not in docs
+
+
+@pytest.mark.parametrize(
+    "doc,dropped",
+    [
+        ({"location": "a/#nguon", "title": "Nguồn"}, True),
+        ({"location": "a/#sources", "title": " Sources "}, True),
+        ({"location": "a/#x", "title": unicodedata.normalize("NFD", "Nguồn")}, True),
+        ({"location": "nguon/", "title": "Nguồn"}, False),  # a page of that name stays
+        ({"location": "a/#nguon-von", "title": "Nguồn vốn"}, False),
+    ],
+)
+def test_lists_of_sources_are_left_out_of_search(doc, dropped):
+    assert is_source_list(doc) is dropped
 
 
 def test_word_forms_skip_short_words_and_forms_found_by_prefix():
