@@ -16,12 +16,12 @@ def test_browser_print_of_a_guide_has_no_navigation_or_search(server, browser):
     pdf = page.pdf(format="A4")
     page.close()
     text = pdf_text(pdf)
-    assert "Liên kết tài khoản Cổng Dịch vụ công Quốc gia với VNeID" in text
+    assert "Đã có tài khoản Cổng Dịch vụ công quốc gia từ trước" in text
     for chrome in ("Tìm kiếm", "Trang chủ", "Dành cho cán bộ", "Văn bản", "Đường dây nóng", "Sau "):
         assert chrome not in text, chrome
     # Link addresses follow link text; the page's own address is printed.
     assert f"Đăng ký tài khoản VNeID ({server}huong-dan/dang-ky-vneid/)" in text
-    assert f"Trang này trên mạng: {server}huong-dan/lien-ket-tai-khoan/" in text
+    assert f"Địa chỉ trang này: {server}huong-dan/lien-ket-tai-khoan/" in text
     # White paper, whatever the screen's colour scheme.
     first = render_page(pdf, 50).convert("L")
     assert ImageStat.Stat(first).mean[0] > 200
