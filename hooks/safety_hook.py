@@ -16,6 +16,7 @@ from mkdocs.structure.pages import Page
 
 from vneid_site.checks.repository import repository_problems
 from vneid_site.content.sanitise import clean_page, refusal
+from vneid_site.content.toc import make_safe, toc_problems
 from vneid_site.csp import add_csp
 from vneid_site.i18n.languages import current_language, from_config
 
@@ -43,11 +44,15 @@ def on_page_markdown(markdown: str, *, page: Page, **_: Any) -> str:
     return markdown
 
 
-# The page body (contributors' Markdown) only: refused HTML stops the build, stripped warns.
+# The page body (contributors' Markdown): refused HTML stops the build, stripped warns. Its
+# table of contents, which the theme prints unescaped: ids checked, titles made text.
 def on_page_content(html: str, *, page: Page, **_: Any) -> str:
-    checked = clean_page(html, page.file.content_string, f"docs/{page.file.src_uri}")
-    if checked.refused:
-        raise PluginError(refusal(checked.refused))
+    source, shown = page.file.content_string, f"docs/{page.file.src_uri}"
+    checked = clean_page(html, source, shown)
+    refused = checked.refused or toc_problems(page.toc, source, shown)
+    if refused:
+        raise PluginError(refusal(refused))
+    make_safe(page.toc)
     for problem in checked.stripped:
         log.warning(str(problem))
     return checked.html

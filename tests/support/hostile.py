@@ -57,6 +57,71 @@ REFUSED: dict[str, tuple[str, str]] = {
     "outside-image": ("![Ảnh](https://evil.example/pixel.png)", "from another site"),
 }
 
+# Routes around the body's sanitiser (issue 20): heading ids, which the table of contents
+# prints into its links, the theme's own ids, and links that browsers read otherwise than
+# people. Each is refused as the payloads above are.
+ROUTES: dict[str, tuple[str, str]] = {
+    "toc-id-script": (
+        "## Mục {: id='z\"><script/x@ >alert(document.domain)</script/x@ ><b x=\"' }",
+        "the id 'z\"><script/x@ >alert(document.domain)...'",
+    ),
+    "toc-id-meta-refresh": (
+        "## Mục {: id='z\"><meta http-equiv=refresh content=0;url=https://evil.example/><b x=\"' }",
+        "the id 'z\"><meta http-equiv=refresh content=0...'",
+    ),
+    "toc-id-style": (
+        "## Mục {: id='z\"><style>*{color:red}</style><b x=\"' }",
+        "the id 'z\"><style>*{color:red}</style><b x=\"'",
+    ),
+    "theme-config": (
+        '<div id="__config">{"base": ".", "features": [], "search": "x.js", '
+        '"translations": {"search.result.placeholder": "<img src=x onerror=alert(1)>"}}</div>',
+        "the id '__config' is not allowed",
+    ),
+    "heading-named-config": ("## __config", "the id '__config' is not allowed"),
+    "theme-drawer-label": ('<label for="__drawer">Menu</label>', "the for '__drawer'"),
+    "fake-tabbed-id": ('<span id="__tabbed_1_1">x</span>', "the id '__tabbed_1_1'"),
+    "backslash-host": (
+        '<a href="https://evil.example\\@dichvucong.gov.vn/">Cổng dịch vụ công</a>',
+        "browsers read its '\\' as '/'",
+    ),
+    "userinfo-host": (
+        "[Cổng dịch vụ công](https://dichvucong.gov.vn@evil.example/)",
+        "what stands before '@' is not where it goes",
+    ),
+    "scheme-relative": ("[Cổng](//evil.example/)", "an address starting with // opens"),
+    "one-slash": ("[Cổng](https:/evil.example/)", "whatever the number of slashes"),
+    "trailing-dot": (
+        "[Cổng](https://dichvucong.gov.vn./)",
+        "a host name ending in '.' is read as another site",
+    ),
+    "bidi-text": (
+        "[\u202env.vog.gnoccuvhcid\u202c](https://evil.example/)",
+        "reverse the order of the text",
+    ),
+    "soft-hyphen-text": (
+        "[dichvu\u00adcong.gov.vn](https://evil.example/)",
+        "shows 'dichvucong.gov.vn' but opens 'evil.example'",
+    ),
+    "zero-width-text": (
+        "[dichvucong\u200b.gov.vn](https://evil.example/)",
+        "shows 'dichvucong.gov.vn' but opens 'evil.example'",
+    ),
+    "cyrillic-text": (
+        "[dіchvucong.gov.vn](https://evil.example/)",
+        "shows 'dіchvucong.gov.vn' but opens 'evil.example'",
+    ),
+    "fullwidth-dots-text": (
+        "[dichvucong．gov．vn](https://evil.example/)",
+        "shows 'dichvucong.gov.vn' but opens 'evil.example'",
+    ),
+    "address-in-sentence": (
+        "[Nộp hồ sơ tại dichvucong.gov.vn ngay hôm nay](https://evil.example/)",
+        "shows 'dichvucong.gov.vn' but opens 'evil.example'",
+    ),
+}
+REFUSED.update(ROUTES)
+
 # Markdown whose unlisted markup is removed (with a warning) while its text stays.
 STRIPPED = (
     "<marquee>Chữ chạy</marquee>\n\n"
