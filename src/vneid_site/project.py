@@ -31,16 +31,20 @@ class ProjectSettings:
     max_age_days: float  # how far a translation may lag behind its source
     offices: Path | None = None  # extra.flyers.offices: the offices file, if the site has one
     markdown_extensions: tuple[Any, ...] = ()  # as mkdocs.yml lists them
+    custom_dir: Path | None = None  # theme.custom_dir: the project's template overrides
 
 
 def load_settings(root: Path) -> ProjectSettings:
     """Settings of the project in `root`, with the site's defaults for anything missing."""
-    docs, languages, offices, extensions = "docs", Languages(), None, ()
+    docs, languages, offices, extensions, custom = "docs", Languages(), None, (), None
     config_file = root / "mkdocs.yml"
     if config_file.is_file():
         config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
         docs = config.get("docs_dir") or docs
         extensions = tuple(config.get("markdown_extensions") or ())
+        theme = config.get("theme")
+        if isinstance(theme, dict) and isinstance(theme.get("custom_dir"), str):
+            custom = root / theme["custom_dir"]
         flyers = (config.get("extra") or {}).get("flyers") or {}
         if isinstance(flyers, dict) and isinstance(flyers.get("offices"), str):
             offices = root / flyers["offices"]
@@ -58,4 +62,4 @@ def load_settings(root: Path) -> ProjectSettings:
         table = tomllib.loads(pyproject.read_text(encoding="utf-8"))
         checks = table.get("tool", {}).get("vneid", {}).get("checks", {})
         max_age = float(checks.get("max_age_days", max_age))
-    return ProjectSettings(root, root / docs, languages, max_age, offices, extensions)
+    return ProjectSettings(root, root / docs, languages, max_age, offices, extensions, custom)
