@@ -165,3 +165,19 @@ history:
 """
 # A page of the stripped markup under that front matter: published, it must stay harmless text.
 STRIPPED_PAGE = f"---\n{FRONT_MATTER}---\n\n{STRIPPED}"
+
+# Extra QR codes a page's front matter asks flyers to print (flyer.qr), each with a phrase of
+# the refusal: every one would send someone who scans the printed code elsewhere.
+QR_TARGETS: dict[str, tuple[str, str]] = {
+    "qr-userinfo": ("https://dichvucong.gov.vn@evil.example/", "it has a user name before '@'"),
+    "qr-backslash": ("https://evil.example\\@dichvucong.gov.vn/", "it holds a backslash"),
+    "qr-http": ("http://dichvucong.gov.vn/", "QR codes open https:// addresses only"),
+    "qr-other-host": ("https://evil.example/", "its host evil.example is not one codes may open"),
+    "qr-trailing-dot": ("https://dichvucong.gov.vn./", "its host name ends in '.'"),
+    "qr-one-slash": ("https:/evil.example/", "not followed by exactly two slashes"),
+}
+
+
+def qr_front_matter(url: str) -> str:
+    """Front matter (for sitebuild.page's `extra`) asking the flyer for a code of `url`."""
+    return f'flyer:\n  qr:\n    - label: Cổng\n      url: "{url}"\n'
