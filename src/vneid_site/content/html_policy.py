@@ -280,6 +280,12 @@ def _short(text: str) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
+def _written(name: str, value: str) -> tuple[str, ...]:
+    """How an address is written in Markdown or HTML, most exact first, to find its line."""
+    url = value.strip()[:40]
+    return (f"]({url}", f'{name}="{url}', f"{name}='{url}", f"{name}={url}", url)
+
+
 def _check_url(report: _Report, tag: str, name: str, value: str) -> None:
     url = urls.normalise(value)
     scheme = urls.scheme_of(url)
@@ -316,7 +322,7 @@ def _check_url(report: _Report, tag: str, name: str, value: str) -> None:
             (f"the address '{visible}'", f"địa chỉ '{visible}'"),
             (_TRICKS[trick][0], _TRICKS[trick][1]),
             _TRICK_FIX,
-            url[:40],
+            *_written(name, value),
             link_text.shown(url)[:40],
             f"{name}=",
         )
@@ -368,9 +374,10 @@ def _check_link_text(report: _Report, href: str, text: str) -> None:
                 f"make the link's text say where it goes, or point it at {said}",
                 f"ghi đúng nơi liên kết mở ra, hoặc cho liên kết trỏ tới {said}",
             ),
+            f"[{text.strip()[:40]}",
+            text.strip()[:40],
             said,
             target,
-            link_text.shown(text)[:40],
         )
 
 

@@ -36,6 +36,11 @@ def test_each_hostile_target_is_refused(name):
     assert why is not None and phrase in why[0] and why[1]
 
 
+def test_one_slash_after_the_scheme_is_refused_too():
+    why = target_problem("https:/evil.example/", HOSTS)
+    assert why is not None and "not followed by exactly two slashes" in why[0]
+
+
 def test_a_page_names_its_code_at_its_line():
     source = page("Trang", extra=qr_front_matter("https://dichvucong.gov.vn@evil.example/"))
     problems = page_target_problems(source, "docs/x.md", HOSTS)
