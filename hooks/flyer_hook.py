@@ -19,6 +19,12 @@ from vneid_site.flyers.build import CORE_ERRORS, FlyerBuild
 from vneid_site.flyers.offices import OfficeListError
 from vneid_site.flyers.packs import VOLUME_SIZE
 from vneid_site.flyers.pool import WorkerPool
+from vneid_site.flyers.qr_targets import (
+    DEFAULT_QR_HOSTS,
+    allowed_hosts,
+    host_name_problem,
+    target_problems,
+)
 from vneid_site.flyers.settings import page_links, pool_size, preview_notice, resolve_settings
 from vneid_site.font_files import FontError
 from vneid_site.i18n.languages import current_language
@@ -56,6 +62,8 @@ class FlyersConfig(base.Config):
     offices = opt.Optional(opt.Type(str))
     # Worker processes for the flyers; default: one per core, but the one MkDocs renders on.
     workers = opt.Optional(AtLeast(1, " (or left out)"))
+    # Hosts that the extra QR codes of flyers (flyer.qr) may open, besides the site's own.
+    qr_hosts = opt.ListOfItems(opt.Type(str), default=list(DEFAULT_QR_HOSTS))
 
 
 @contextmanager
@@ -72,10 +80,11 @@ def _plugin_errors() -> Iterator[None]:
 # The worker may outlive a build (`mkdocs serve` keeps its compiler); the build state does not.
 _pool = WorkerPool()
 _build: FlyerBuild | None = None
+_qr_hosts: frozenset[str] = frozenset()
 
 
 def on_config(config: MkDocsConfig, **_: Any) -> MkDocsConfig:
-    global _build
+    global _build, _qr_hosts
     _build = None  # a failed build dropped its work in on_build_error
     with _plugin_errors():
         site = shared(config.extra, "flyer_hook.py")
@@ -83,8 +92,12 @@ def on_config(config: MkDocsConfig, **_: Any) -> MkDocsConfig:
     flyers.load_dict(dict(config.extra.get("flyers") or {}))
     errors, warnings = flyers.validate()
     problems = [f"extra.flyers.{key}: {err}" for key, err in [*errors, *warnings]]
+    if not errors:
+        hosts = [(host, host_name_problem(host)) for host in flyers.qr_hosts]
+        problems += [f"extra.flyers.qr_hosts: {why}" for _, why in hosts if why]
     if problems:
         raise PluginError("mkdocs.yml:\n" + "\n".join(problems))
+    _qr_hosts = allowed_hosts(config.site_url, flyers.qr_hosts)
     if not flyers.enabled:
         return config
     lang = current_language(config)
@@ -98,6 +111,26 @@ def on_config(config: MkDocsConfig, **_: Any) -> MkDocsConfig:
             log.info(notice)
     _build = FlyerBuild(settings, _pool, site.pages, offices)
     return config
+
+
+# After the site hook's on_files (listed before this hook), which read every page's front
+# matter: the extra QR codes of every language's flyers, checked once.
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    site = config.extra[CONFIG_KEY]
+    if current_language(config) != site.languages.default:
+        return files
+    problems = []
+    for file in files.documentation_pages():
+        meta = site.pages.get(file.src_uri)
+        if meta is not None and meta.flyer.qr:
+            shown = f"docs/{file.src_uri}"
+            problems += target_problems(meta.flyer.qr, file.content_string, shown, _qr_hosts)
+    if problems:
+        raise PluginError(
+            f"{len(problems)} QR code(s) that flyers may not print:\n"
+            + "\n".join(map(str, problems))
+        )
+    return files
 
 
 def on_nav(nav: Navigation, **_: Any) -> Navigation:

@@ -6,6 +6,7 @@ Content-Security-Policy. Listed first in mkdocs.yml: the other hooks see only ch
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import Any
 
 from markupsafe import escape
@@ -16,11 +17,13 @@ from mkdocs.structure.pages import Page
 
 from vneid_site.checks.repository import repository_problems
 from vneid_site.content.sanitise import clean_page, refusal
-from vneid_site.csp import add_csp
+from vneid_site.content.toc import make_safe, toc_problems
+from vneid_site.csp import ScriptAllowlist, add_csp
 from vneid_site.i18n.languages import current_language, from_config
 
 log = logging.getLogger("mkdocs.plugins.vneid.safety")
 _serving = False  # `mkdocs serve`: its live reload adds an inline script (see csp.policy)
+_scripts = ScriptAllowlist(())  # the inline scripts the templates write: the only ones hashed
 
 
 def on_startup(*, command: str, **_: Any) -> None:
@@ -29,10 +32,13 @@ def on_startup(*, command: str, **_: Any) -> None:
 
 
 def on_config(config: MkDocsConfig, **_: Any) -> MkDocsConfig:
+    global _scripts
     # Before MkDocs lists docs/, which would follow symbolic links out of it.
     default = current_language(config) == from_config(config).default
     if default and (found := repository_problems(config)):
         raise PluginError("\n".join(map(str, found)))
+    # The templates as the theme finds them: the project's overrides, then Material's.
+    _scripts = ScriptAllowlist.from_templates(Path(d) for d in config.theme.dirs)
     return config
 
 
@@ -43,23 +49,27 @@ def on_page_markdown(markdown: str, *, page: Page, **_: Any) -> str:
     return markdown
 
 
-# The page body (contributors' Markdown) only: refused HTML stops the build, stripped warns.
+# The page body (contributors' Markdown): refused HTML stops the build, stripped warns. Its
+# table of contents, which the theme prints unescaped: ids checked, titles made text.
 def on_page_content(html: str, *, page: Page, **_: Any) -> str:
-    checked = clean_page(html, page.file.content_string, f"docs/{page.file.src_uri}")
-    if checked.refused:
-        raise PluginError(refusal(checked.refused))
+    source, shown = page.file.content_string, f"docs/{page.file.src_uri}"
+    checked = clean_page(html, source, shown)
+    refused = checked.refused or toc_problems(page.toc, source, shown)
+    if refused:
+        raise PluginError(refusal(refused))
+    make_safe(page.toc)
     for problem in checked.stripped:
         log.warning(str(problem))
     return checked.html
 
 
-@event_priority(-1000)  # last of all: the policy hashes the finished page's inline scripts
+@event_priority(-1000)  # last of all: the policy hashes the finished page's own inline scripts
 def on_post_page(output: str, *, page: Page, **_: Any) -> str:
-    return add_csp(output, page.file.src_uri, _serving, log.warning)
+    return add_csp(output, page.file.src_uri, _scripts, _serving, log.warning)
 
 
 # Before the site hook, which writes the other languages' 404 pages itself.
 def on_post_template(output: str, *, template_name: str, **_: Any) -> str:
     if template_name == "404.html":
-        return add_csp(output, template_name, _serving, log.warning)
+        return add_csp(output, template_name, _scripts, _serving, log.warning)
     return output

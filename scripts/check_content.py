@@ -25,6 +25,7 @@ from vneid_site.checks.translations import check_parity, check_staleness
 from vneid_site.content.problems import Problem
 from vneid_site.content.rendering import MarkdownRenderer, RenderingError
 from vneid_site.flyers.offices import read_offices
+from vneid_site.flyers.qr_targets import allowed_hosts, page_target_problems
 from vneid_site.i18n.languages import Languages
 from vneid_site.project import load_settings
 
@@ -96,11 +97,13 @@ def run(root: Path, paths: list[str], fix: bool, max_age_days: float | None) -> 
     phones = settings.phone_numbers
     problems += check_phone_list(phones)
     problems += check_profile_phones(settings.organisation, phones)
+    qr_hosts = allowed_hosts(settings.site_url, settings.qr_hosts)
     for src, page in pages.items():
         if chosen is None or src in chosen:
             problems += check_page(page, site, f"{shown}{src}")
             if page.text is not None:
                 problems += check_editorial(page.text, f"{shown}{src}", phones)
+                problems += page_target_problems(page.text, f"{shown}{src}", qr_hosts)
     group = [p for src, p in pages.items() if chosen is None or src in chosen]
     problems += check_parity([p.src for p in group], languages, shown)
     history = source_times(docs, [p.src for p in group])

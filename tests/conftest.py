@@ -35,9 +35,15 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 @pytest.fixture(scope="session")
-def render():
+def markdown_renderer() -> MarkdownRenderer:
+    """The renderer of the extensions mkdocs.yml lists, with the last page's contents."""
+    return MarkdownRenderer(load_settings(ROOT).markdown_extensions)
+
+
+@pytest.fixture(scope="session")
+def render(markdown_renderer):
     """Markdown to HTML with the extensions mkdocs.yml lists, as the build renders a page."""
-    return MarkdownRenderer(load_settings(ROOT).markdown_extensions).render
+    return markdown_renderer.render
 
 
 @dataclass(frozen=True)

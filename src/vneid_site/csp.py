@@ -1,18 +1,23 @@
 """The Content-Security-Policy of every page, as a <meta http-equiv> tag, so that it holds on
 any static host, including one whose HTTP headers the web team cannot set.
 
-Scripts: the site's own files ('self') and the inline scripts the theme writes into the page,
-each allowed by the SHA-256 of its exact text, computed from the finished page. Styles:
-'self' and 'unsafe-inline', because the theme and the tables extension use style attributes
-(the sanitiser lets content set only text-align). Everything else: this site only, or nothing.
+Scripts: the site's own files ('self') and the inline scripts the theme and the project's
+templates write into the page, each allowed by the SHA-256 of its exact text. Only a script
+that one of those templates writes is hashed: the allowlist is read from the templates
+themselves (ScriptAllowlist), so a script that a page brought, by whatever route, is never
+approved; the build names it instead. Styles: 'self' and 'unsafe-inline', because the theme
+and the tables extension use style attributes (the sanitiser lets content set only
+text-align). Everything else: this site only, or nothing.
 """
 
 from __future__ import annotations
 
 import base64
 import hashlib
+import importlib.util
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from pathlib import Path
 
 # Not in a <meta> policy: frame-ancestors (browsers ignore it there, with a console error),
 # report-uri and sandbox. README gives the HTTP header with frame-ancestors.
@@ -58,15 +63,74 @@ def _inline_scripts(page: str) -> list[str]:
     return scripts
 
 
-def inline_script_hashes(page: str) -> list[str]:
-    """'sha256-...' sources of the page's inline scripts, in order, without repeats."""
-    hashes = []
+# A template's {{ expression }} inside a script: the base URL or the scope ("../..", "/sub/",
+# "https://host/sub/"), never a quote, backslash or "<" that could end the string it stands in.
+_PLACEHOLDER = r"[A-Za-z0-9._~:/%+-]*"
+_JINJA_EXPRESSION = re.compile(r"\{\{.*?\}\}", re.DOTALL)
+_JINJA_COMMENT = re.compile(r"\{#.*?#\}", re.DOTALL)
+
+
+class ScriptAllowlist:
+    """The inline scripts that the site's templates write: each template script a pattern,
+    its Jinja expressions standing for URL-like text. Nothing else is hashed."""
+
+    def __init__(self, templates: Iterable[str]) -> None:
+        patterns = []
+        for text in dict.fromkeys(templates):
+            if "{%" in text:
+                continue  # a script built by template logic cannot be known in advance
+            parts = _JINJA_EXPRESSION.split(text)
+            patterns.append(
+                "".join(
+                    [re.escape(parts[0]), *(_PLACEHOLDER + re.escape(part) for part in parts[1:])]
+                )
+            )
+        self._pattern = re.compile("|".join(f"(?:{p})" for p in patterns) or r"(?!)", re.DOTALL)
+        self.size = len(patterns)
+
+    @classmethod
+    def from_templates(cls, dirs: Iterable[Path]) -> ScriptAllowlist:
+        """The inline scripts of every template (*.html) under `dirs`: the theme's folders
+        and the project's overrides, as MkDocs searches them."""
+        scripts = []
+        for folder in dirs:
+            for path in sorted(Path(folder).rglob("*.html")):
+                text = _JINJA_COMMENT.sub("", path.read_text(encoding="utf-8"))
+                scripts += _inline_scripts(text)
+        return cls(scripts)
+
+    def allows(self, script: str) -> bool:
+        return self._pattern.fullmatch(_newlines(script)) is not None
+
+
+def theme_template_dirs(*project_dirs: Path | None) -> list[Path]:
+    """The project's template folders, then Material's, as MkDocs searches them; for the
+    command-line tools, which run without MkDocs."""
+    spec = importlib.util.find_spec("material")
+    theme = [Path(p) / "templates" for p in (spec.submodule_search_locations or [])] if spec else []
+    return [d for d in (*project_dirs, *theme) if d is not None and d.is_dir()]
+
+
+def _newlines(text: str) -> str:
+    # Browsers hash the script as parsed, and parsing turns CRLF and CR into LF.
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _sha256(text: str) -> str:
+    digest = hashlib.sha256(_newlines(text).encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
+
+
+def inline_script_hashes(page: str, allowlist: ScriptAllowlist) -> tuple[list[str], list[str]]:
+    """('sha256-...' sources of the page's inline scripts that the templates write, in order,
+    without repeats; the start of each other inline script, which is not hashed)."""
+    hashes, foreign = [], []
     for text in _inline_scripts(page):
-        # Browsers hash the script as parsed, and parsing turns CRLF and CR into LF.
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-        digest = hashlib.sha256(text.encode("utf-8")).digest()
-        hashes.append(f"'sha256-{base64.b64encode(digest).decode('ascii')}'")
-    return list(dict.fromkeys(hashes))
+        if allowlist.allows(text):
+            hashes.append(_sha256(text))
+        else:
+            foreign.append(" ".join(text.split())[:60])
+    return list(dict.fromkeys(hashes)), foreign
 
 
 def policy(script_hashes: list[str], serving: bool = False) -> str:
@@ -79,11 +143,16 @@ def policy(script_hashes: list[str], serving: bool = False) -> str:
 
 
 def add_csp(
-    page: str, name: str, serving: bool = False, warn: Callable[[str], None] | None = None
+    page: str,
+    name: str,
+    allowlist: ScriptAllowlist,
+    serving: bool = False,
+    warn: Callable[[str], None] | None = None,
 ) -> str:
     """`page` with its policy as the first thing after <meta charset> (or <head>), before any
-    script or style it governs. A page with no <head> is left as it is, and `warn` says so,
-    naming the page (`name`): a warning stops a strict build."""
+    script or style it governs. `warn` names (a warning stops a strict build) a page with no
+    <head>, which is left as it is, and each inline script that no template writes, which
+    the policy does not allow."""
     if MARKER in page:
         return page  # already has one
     anchor = _CHARSET.search(page) or _HEAD.search(page)
@@ -94,5 +163,13 @@ def add_csp(
                 "Content-Security-Policy.\nfix: make its template extend main.html"
             )
         return page
-    tag = f'<meta {MARKER} content="{policy(inline_script_hashes(page), serving)}">'
+    hashes, foreign = inline_script_hashes(page, allowlist)
+    if foreign and warn is not None and not serving:
+        warn(
+            f"{name}: {len(foreign)} inline script(s) that no template of the site writes, "
+            f"so browsers will not run them: {'; '.join(foreign[:3])}\n"
+            "fix: a page cannot bring scripts; if a theme update brought it, rebuild from the "
+            "updated templates (their scripts are allowed as the templates write them)"
+        )
+    tag = f'<meta {MARKER} content="{policy(hashes, serving)}">'
     return page[: anchor.end()] + tag + page[anchor.end() :]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from tests.support.browser import PHONE, Visit
-from tests.support.hostile import STRIPPED_PAGE, STRIPPED_TEXT
+from tests.support.hostile import STRIPPED_PAGE, STRIPPED_TEXT, TOC_TITLES
 from tests.support.http import SiteServer
 from tests.support.sitebuild import NO_FLYERS, make_fixture_project, page, run_mkdocs
 
@@ -54,6 +54,16 @@ def hostile_site(tmp_path_factory):
     server.stop()
 
 
+# What the page's own markup could have styled: any <style> element or stylesheet that is not
+# the site's own file, and the colour of the text that a hostile rule set to red.
+STYLES = """() => ({
+  elements: document.querySelectorAll("style").length,
+  sheets: [...document.styleSheets].map(s => s.href)
+    .filter(h => !h || !h.startsWith(location.origin)),
+  colour: getComputedStyle(document.querySelector("article p")).color,
+})"""
+
+
 @pytest.mark.parametrize("lang", ["", "en/"])
 def test_nothing_hostile_survives_in_the_live_page(hostile_site, browser, lang):
     # Built for 127.0.0.1:8000 by default; the files are the same wherever they are served.
@@ -71,11 +81,40 @@ def test_nothing_hostile_survives_in_the_live_page(hostile_site, browser, lang):
             assert words in body
         assert "<img src=x onerror=alert(1)>" in body  # front matter, shown as typed
         assert seen.page.title().startswith("Tiêu đề </title><script>alert(1)</script>")
+        # The table of contents shows the headings as text, and its links stay on the page.
+        sidebar = ".md-sidebar--secondary a.md-nav__link"
+        titles = seen.page.locator(sidebar).all_inner_texts()
+        assert [t.strip() for t in titles] == list(TOC_TITLES)
+        styles = seen.page.evaluate(STYLES)
+        assert styles["elements"] == 0 and styles["sheets"] == [], styles
+        assert styles["colour"] != "rgb(255, 0, 0)", styles
+        # Following the contents and typing in search go nowhere off the site.
+        seen.page.evaluate("s => document.querySelector(s).click()", sidebar)  # hidden on phones
+        seen.page.locator("label[for=__search]").first.click()
+        box = seen.page.locator(".md-search__input")
+        box.fill("alert")
+        box.press("End")
+        seen.page.wait_for_timeout(500)
+        assert seen.page.url.startswith(hostile_site), seen.page.url
+        assert dialogs == []
+        others = [u for u in seen.requests if not u.startswith(hostile_site)]
+        assert others == [], others
         # The fixed overlay lost its style: it is an ordinary line of text.
         position = seen.page.evaluate(
             "getComputedStyle([...document.querySelectorAll('article span')]"
             ".find(s => s.textContent.includes('0999'))).position"
         )
         assert position == "static"
+    finally:
+        seen.close()
+
+
+@pytest.mark.parametrize("path", ["", "en/"])
+def test_the_clean_pages_run_with_no_policy_violation(hostile_site, browser, path):
+    seen = Visit(browser, hostile_site + path, PHONE)
+    try:
+        assert seen.page.evaluate("typeof __md_get") == "function"  # the theme's scripts ran
+        assert seen.csp_violations() == []
+        assert [u for u in seen.requests if not u.startswith(hostile_site)] == []
     finally:
         seen.close()

@@ -11,7 +11,15 @@ import sys
 import pytest
 
 from tests.support.git import git
-from tests.support.hostile import REFUSED, STRIPPED_PAGE, STRIPPED_PHRASES
+from tests.support.hostile import (
+    QR_TARGETS,
+    REFUSED,
+    ROUTES,
+    STRIPPED_PAGE,
+    STRIPPED_PHRASES,
+    TOC_TITLES,
+    qr_front_matter,
+)
 from tests.support.htmltext import soup, visible_text
 from tests.support.sitebuild import (
     NO_FLYERS,
@@ -64,12 +72,92 @@ def test_the_build_refuses_each_payload_naming_file_and_line(tmp_path, name):
     assert not (tmp_path / "site" / "en" / name / "index.html").exists()
 
 
+# Every route of ROUTES on one page, each at its own line (6, 8, 10, ...).
+ROUTES_PAGE = "\n\n".join(body for body, _ in ROUTES.values())
+
+
+def route_lines() -> dict[str, int]:
+    return {name: 6 + 2 * i for i, name in enumerate(ROUTES)}
+
+
+@pytest.mark.parametrize("hostile", ["duong-vong.md", "duong-vong.en.md"])
+def test_every_route_around_the_sanitiser_stops_the_build_in_either_language(tmp_path, hostile):
+    pages = {
+        "duong-vong.md": page("Trang", "Nội dung.", "Mô tả."),
+        "duong-vong.en.md": page("Page", "Text.", "Description."),
+        hostile: page("Trang", ROUTES_PAGE, "Mô tả."),
+    }
+    config = make_fixture_project(tmp_path / "project", {**GOOD, **pages}, NO_FLYERS)
+    result = run_mkdocs(config, tmp_path / "site", URL)
+    assert_refused(result)
+    rows = result.log.splitlines()
+    for name, line in route_lines().items():
+        phrase = ROUTES[name][1]
+        assert any(r.startswith(f"docs/{hostile}:{line}:") and phrase in r for r in rows), (
+            name,
+            line,
+            result.log,
+        )
+    lang = "en/" if hostile.endswith(".en.md") else ""
+    assert not (tmp_path / "site" / lang / "duong-vong" / "index.html").exists()
+
+
+def qr_pages() -> dict[str, str]:
+    """The hostile QR targets, three to a page (a flyer's most), in both languages."""
+    names = list(QR_TARGETS)
+    pages = {}
+    for n, start in enumerate(range(0, len(names), 3)):
+        rows = "".join(
+            f"    - label: Cổng\n      url: '{QR_TARGETS[name][0]}'\n"
+            for name in names[start : start + 3]
+        )
+        extra = f"flyer:\n  qr:\n{rows}"
+        pages[f"qr-{n}.md"] = page("Mã", extra=extra)
+        pages[f"qr-{n}.en.md"] = page("Code", extra=extra)
+    return pages
+
+
+def qr_lines() -> dict[str, tuple[int, int]]:
+    """Each hostile target's (page number, line of its url:)."""
+    return {name: (i // 3, 7 + 2 * (i % 3)) for i, name in enumerate(QR_TARGETS)}
+
+
+def test_qr_codes_that_open_other_sites_stop_the_build_naming_each(tmp_path):
+    config = make_fixture_project(tmp_path / "project", {**GOOD, **qr_pages()}, NO_FLYERS)
+    result = run_mkdocs(config, tmp_path / "site", URL)
+    assert_refused(result, f"{len(QR_TARGETS) * 2} QR code(s) that flyers may not print")
+    rows = result.log.splitlines()
+    for name, (n, line) in qr_lines().items():
+        for rel in (f"qr-{n}.md", f"qr-{n}.en.md"):
+            assert any(
+                r.startswith(f"docs/{rel}:{line}:") and QR_TARGETS[name][1] in r for r in rows
+            ), (name, rel, result.log)
+    assert "extra.flyers.qr_hosts" in result.log
+
+
+def test_listed_qr_hosts_come_from_mkdocs_yml(tmp_path):
+    pages = {
+        **GOOD,
+        "a.md": page("A", extra=qr_front_matter("https://evil.example/")),
+        "a.en.md": page("A", extra=qr_front_matter("https://www.example.gov.vn/x/")),
+    }
+    hosts = "  flyers:\n    enabled: false\n    qr_hosts: [evil.example]\n"
+    config = make_fixture_project(tmp_path / "project", pages, "extra:\n" + hosts)
+    result = run_mkdocs(config, tmp_path / "site", "https://www.example.gov.vn/x/", "--strict")
+    assert result.returncode == 0, result.log  # the listed host, and the site's own
+    bad = "extra:\n  flyers:\n    enabled: false\n    qr_hosts: ['https://evil.example/']\n"
+    config = make_fixture_project(tmp_path / "bad", GOOD, bad)
+    result = run_mkdocs(config, tmp_path / "bad-site", URL)
+    assert_refused(result, "extra.flyers.qr_hosts: 'https://evil.example/' is not a host name")
+
+
 def test_the_content_checks_name_every_payload_first(tmp_path):
     root = tmp_path / "project"
     (root / "docs").mkdir(parents=True)
     for name in ("mkdocs.yml", "pyproject.toml"):
         (root / name).write_text((ROOT / name).read_text(encoding="utf-8"), encoding="utf-8")
-    for rel, text in {**GOOD, **payload_pages()}.items():
+    routes = {"duong-vong.md": page("Trang", ROUTES_PAGE), "duong-vong.en.md": page("Page")}
+    for rel, text in {**GOOD, **payload_pages(), **qr_pages(), **routes}.items():
         (root / "docs" / rel).write_text(text, encoding="utf-8")
     proc = subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "check_content.py"), "--root", str(root)],
@@ -78,9 +166,17 @@ def test_the_content_checks_name_every_payload_first(tmp_path):
         timeout=120,
     )
     assert proc.returncode == 1
+    rows = proc.stdout.splitlines()
     for name, (_, phrase) in REFUSED.items():
-        rows = [r for r in proc.stdout.splitlines() if r.startswith(f"{hostile_file(name)}:6:")]
-        assert any(phrase in row for row in rows), (name, proc.stdout)
+        found = [r for r in rows if r.startswith(f"{hostile_file(name)}:6:")]
+        assert any(phrase in row for row in found), (name, proc.stdout)
+    for name, line in route_lines().items():
+        found = [r for r in rows if r.startswith(f"docs/duong-vong.md:{line}:")]
+        assert any(ROUTES[name][1] in r for r in found), (name, proc.stdout)
+    for name, (n, line) in qr_lines().items():
+        for rel in (f"qr-{n}.md", f"qr-{n}.en.md"):
+            found = [r for r in rows if r.startswith(f"docs/{rel}:{line}:")]
+            assert any(QR_TARGETS[name][1] in r for r in found), (name, rel, proc.stdout)
 
 
 @pytest.fixture(scope="module")
@@ -99,6 +195,18 @@ def test_unlisted_markup_is_a_warning_that_fails_strict(stripped):
         assert "docs/van-ban.md:" in result.log and phrase in result.log, phrase
     strict = run_mkdocs(config, tmp / "strict", URL, "--strict")
     assert strict.returncode != 0 and "Aborted with" in strict.log
+
+
+@pytest.mark.parametrize("lang", ["", "en/"])
+def test_the_table_of_contents_shows_headings_as_text(stripped, lang):
+    doc = soup(stripped[2] / "site" / lang / "van-ban" / "index.html")
+    toc = doc.select_one("nav.md-nav--secondary")
+    titles = [visible_text(a) for a in toc.select("a.md-nav__link")]
+    assert titles == list(TOC_TITLES)
+    assert toc.find(["img", "script", "style", "em", "code"]) is None
+    assert all(a["href"].startswith("#") for a in toc.select("a"))
+    skip = doc.select_one("a.md-skip")
+    assert skip is not None and skip["href"] == toc.select_one("a")["href"]
 
 
 @pytest.mark.parametrize("lang", ["", "en/"])

@@ -84,3 +84,53 @@ def test_a_build_checked_against_another_address_fails_and_without_one_is_refuse
     assert "not https://www.example.gov.vn/vneid/" in result.stdout
     missing = verify(site.dir, None)
     assert missing.returncode == 2 and "fix: pass --site-url" in missing.stderr
+
+
+def two_code_flyer(main: str, extra: str) -> bytes:
+    """A flyer-like page: its main 48 mm code and a 30 mm extra one, as the template lays
+    them out."""
+    return typst.compile(
+        b'#set page(paper: "a4")\n'
+        b"#grid(columns: 2, gutter: 10mm, image(bytes(sys.inputs.main), width: 48mm), "
+        b"image(bytes(sys.inputs.extra), width: 30mm))\n",
+        sys_inputs={"main": make_qr(main).svg.decode(), "extra": make_qr(extra).svg.decode()},
+    )
+
+
+def test_every_code_of_a_flyer_is_checked_not_only_the_main_one(site, copy):
+    flyer = copy / "hoi-dap" / "flyer.pdf"
+    flyer.write_bytes(
+        two_code_flyer(f"{site.url}hoi-dap/", "https://dichvucong.gov.vn@evil.example/")
+    )
+    result = verify(copy, site.url)
+    assert result.returncode == 1
+    assert (
+        "site/hoi-dap/flyer.pdf: page 1: a QR code opens https://dichvucong.gov.vn@evil.example/: "
+        "it has a user name before '@', which hides the host it opens"
+    ) in result.stdout.splitlines()
+    flyer.write_bytes(two_code_flyer(f"{site.url}hoi-dap/", "https://vneid.gov.vn/"))
+    assert verify(copy, site.url).returncode == 0
+
+
+def test_a_qr_image_in_page_content_is_checked(site, copy):
+    image = copy / "assets" / "images" / "ma-qr.png"
+    image.write_bytes(make_qr("http://evil.example/").png)
+    svg = copy / "assets" / "images" / "ma-qr.svg"
+    svg.write_bytes(make_qr("https://evil.example/").svg)
+    result = verify(copy, site.url)
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert (
+        "site/assets/images/ma-qr.png: a QR code in this image opens http://evil.example/: "
+        "QR codes open https:// addresses only"
+    ) in lines
+    assert any(
+        line.startswith(
+            "site/assets/images/ma-qr.svg: a QR code in this image opens "
+            "https://evil.example/: its host evil.example is not one"
+        )
+        for line in lines
+    ), lines
+    image.write_bytes(make_qr("https://dichvucong.gov.vn/").png)
+    svg.write_bytes(make_qr(f"{site.url}hoi-dap/").svg)
+    assert verify(copy, site.url).returncode == 0

@@ -57,6 +57,71 @@ REFUSED: dict[str, tuple[str, str]] = {
     "outside-image": ("![Ảnh](https://evil.example/pixel.png)", "from another site"),
 }
 
+# Routes around the body's sanitiser (issue 20): heading ids, which the table of contents
+# prints into its links, the theme's own ids, and links that browsers read otherwise than
+# people. Each is refused as the payloads above are.
+ROUTES: dict[str, tuple[str, str]] = {
+    "toc-id-script": (
+        "## Mục {: id='z\"><script/x@ >alert(document.domain)</script/x@ ><b x=\"' }",
+        "the id 'z\"><script/x@ >alert(document.domain)...'",
+    ),
+    "toc-id-meta-refresh": (
+        "## Mục {: id='z\"><meta http-equiv=refresh content=0;url=https://evil.example/><b x=\"' }",
+        "the id 'z\"><meta http-equiv=refresh content=0...'",
+    ),
+    "toc-id-style": (
+        "## Mục {: id='z\"><style>*{color:red}</style><b x=\"' }",
+        "the id 'z\"><style>*{color:red}</style><b x=\"'",
+    ),
+    "theme-config": (
+        '<div id="__config">{"base": ".", "features": [], "search": "x.js", '
+        '"translations": {"search.result.placeholder": "<img src=x onerror=alert(1)>"}}</div>',
+        "the id '__config' is not allowed",
+    ),
+    "heading-named-config": ("## __config", "the id '__config' is not allowed"),
+    "theme-drawer-label": ('<label for="__drawer">Menu</label>', "the for '__drawer'"),
+    "fake-tabbed-id": ('<span id="__tabbed_1_1">x</span>', "the id '__tabbed_1_1'"),
+    "backslash-host": (
+        '<a href="https://evil.example\\@dichvucong.gov.vn/">Cổng dịch vụ công</a>',
+        "browsers read its '\\' as '/'",
+    ),
+    "userinfo-host": (
+        "[Cổng dịch vụ công](https://dichvucong.gov.vn@evil.example/)",
+        "what stands before '@' is not where it goes",
+    ),
+    "scheme-relative": ("[Cổng](//evil.example/)", "an address starting with // opens"),
+    "one-slash": ("[Cổng](https:/evil.example/)", "whatever the number of slashes"),
+    "trailing-dot": (
+        "[Cổng](https://dichvucong.gov.vn./)",
+        "a host name ending in '.' is read as another site",
+    ),
+    "bidi-text": (
+        "[\u202env.vog.gnoccuvhcid\u202c](https://evil.example/)",
+        "reverse the order of the text",
+    ),
+    "soft-hyphen-text": (
+        "[dichvu\u00adcong.gov.vn](https://evil.example/)",
+        "shows 'dichvucong.gov.vn' but opens 'evil.example'",
+    ),
+    "zero-width-text": (
+        "[dichvucong\u200b.gov.vn](https://evil.example/)",
+        "shows 'dichvucong.gov.vn' but opens 'evil.example'",
+    ),
+    "cyrillic-text": (
+        "[dіchvucong.gov.vn](https://evil.example/)",
+        "shows 'dіchvucong.gov.vn' but opens 'evil.example'",
+    ),
+    "fullwidth-dots-text": (
+        "[dichvucong．gov．vn](https://evil.example/)",
+        "shows 'dichvucong.gov.vn' but opens 'evil.example'",
+    ),
+    "address-in-sentence": (
+        "[Nộp hồ sơ tại dichvucong.gov.vn ngay hôm nay](https://evil.example/)",
+        "shows 'dichvucong.gov.vn' but opens 'evil.example'",
+    ),
+}
+REFUSED.update(ROUTES)
+
 # Markdown whose unlisted markup is removed (with a warning) while its text stays.
 STRIPPED = (
     "<marquee>Chữ chạy</marquee>\n\n"
@@ -65,7 +130,17 @@ STRIPPED = (
     '<div class="md-dialog md-dialog--active">Thông báo giả</div>\n\n'
     '<a href="https://ok.example/" target="_blank" rel="opener">Mở</a>\n\n'
     "<font color=red>Chữ đỏ</font>\n\n"
-    "<p><!-- ghi chú --> Có ghi chú</p>\n"
+    "<p><!-- ghi chú --> Có ghi chú</p>\n\n"
+    # Headings whose code spans sit inside raw tags: the table of contents shows them as text.
+    "## <span>`<img src=x onerror=alert(1)>`</span> Mục một\n\n"
+    "## <em>`<script>alert(2)</script>`</em>\n\n"
+    "## Mục `</a><style>*{color:red}</style>` ba\n"
+)
+# The headings above, as the table of contents must show them.
+TOC_TITLES = (
+    "<img src=x onerror=alert(1)> Mục một",
+    "<script>alert(2)</script>",
+    "Mục </a><style>*{color:red}</style> ba",
 )
 STRIPPED_TEXT = ("Chữ chạy", "Gọi 0999 999 999", "Thông báo giả", "Mở", "Chữ đỏ", "Có ghi chú")
 STRIPPED_PHRASES = (
@@ -100,3 +175,19 @@ history:
 """
 # A page of the stripped markup under that front matter: published, it must stay harmless text.
 STRIPPED_PAGE = f"---\n{FRONT_MATTER}---\n\n{STRIPPED}"
+
+# Extra QR codes a page's front matter asks flyers to print (flyer.qr), each with a phrase of
+# the refusal: every one would send someone who scans the printed code elsewhere.
+QR_TARGETS: dict[str, tuple[str, str]] = {
+    "qr-userinfo": ("https://dichvucong.gov.vn@evil.example/", "it has a user name before '@'"),
+    "qr-backslash": ("https://evil.example\\@dichvucong.gov.vn/", "it holds a backslash"),
+    "qr-http": ("http://dichvucong.gov.vn/", "QR codes open https:// addresses only"),
+    "qr-other-host": ("https://evil.example/", "its host evil.example is not one codes may open"),
+    "qr-trailing-dot": ("https://dichvucong.gov.vn./", "its host name ends in '.'"),
+}
+# ("https:/evil.example/" is refused by the front matter checks: not an absolute address.)
+
+
+def qr_front_matter(url: str) -> str:
+    """Front matter (for sitebuild.page's `extra`) asking the flyer for a code of `url`."""
+    return f"flyer:\n  qr:\n    - label: Cổng\n      url: '{url}'\n"

@@ -1,12 +1,23 @@
-"""The Content-Security-Policy meta tag: first in <head>, with the hash of each inline script."""
+"""The Content-Security-Policy meta tag: first in <head>, with the hash of each inline script
+that the site's templates write, and of no other."""
 
 from __future__ import annotations
 
 import base64
 import hashlib
 
-from vneid_site.csp import add_csp, inline_script_hashes, policy
+from tests.support.sitebuild import ROOT
+from vneid_site.csp import (
+    ScriptAllowlist,
+    add_csp,
+    inline_script_hashes,
+    policy,
+    theme_template_dirs,
+)
 
+OWN = ScriptAllowlist(
+    ["var a = 1;", "\nvar c = '</div>';\n", 'scope=new URL("{{ base_url }}",location)']
+)
 PAGE = (
     '<!doctype html><html><head><meta charset="utf-8"><title>T</title>'
     "<script>var a = 1;</script>"
@@ -21,8 +32,42 @@ def sha(text: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'"
 
 
-def test_each_inline_script_is_hashed_once_as_the_browser_reads_it():
-    assert inline_script_hashes(PAGE) == [sha("var a = 1;"), sha("\nvar c = '</div>';\n")]
+def test_each_own_inline_script_is_hashed_once_as_the_browser_reads_it():
+    assert inline_script_hashes(PAGE, OWN) == (
+        [sha("var a = 1;"), sha("\nvar c = '</div>';\n")],
+        [],
+    )
+
+
+def test_a_script_no_template_writes_is_never_hashed():
+    page = PAGE.replace("<p>Văn bản</p>", "<p>Văn bản</p><script>alert(document.domain)</script>")
+    hashes, foreign = inline_script_hashes(page, OWN)
+    assert sha("alert(document.domain)") not in hashes
+    assert foreign == ["alert(document.domain)"]
+    said: list[str] = []
+    out = add_csp(page, "x/index.html", OWN, warn=said.append)
+    assert sha("alert(document.domain)") not in out
+    assert said[0].startswith("x/index.html: 1 inline script(s) that no template of the site")
+    assert "alert(document.domain)" in said[0] and "fix:" in said[0]
+
+
+def test_template_expressions_stand_for_addresses_only():
+    assert OWN.allows('scope=new URL("../..",location)')
+    assert OWN.allows('scope=new URL("/sub/en/",location)')
+    assert OWN.allows('scope=new URL("https://example.gov.vn/sub/",location)')
+    assert not OWN.allows('scope=new URL("",alert(1),"",location)')
+    assert not OWN.allows('scope=new URL("x");alert(1);("",location)')
+    assert not OWN.allows("var a = 1;alert(1)")
+
+
+def test_the_allowlist_is_read_from_the_theme_templates():
+    allowlist = ScriptAllowlist.from_templates(theme_template_dirs(ROOT / "overrides"))
+    assert allowlist.size >= 5  # Material's scope, palette, content, announce, ... scripts
+    assert allowlist.allows(
+        "var target=document.getElementById(location.hash.slice(1));target&&target.name&&"
+        '(target.checked=target.name.startsWith("__tabbed_"))'
+    )
+    assert not allowlist.allows("alert(1)")
 
 
 def test_the_policy_allows_no_inline_script_or_eval_and_no_plugins_base_or_outside_forms():
@@ -38,21 +83,21 @@ def test_the_policy_allows_no_inline_script_or_eval_and_no_plugins_base_or_outsi
 
 
 def test_the_meta_tag_comes_right_after_the_charset_and_only_once():
-    out = add_csp(PAGE, "x.html")
+    out = add_csp(PAGE, "x.html", OWN)
     head = out.split("<title>")[0]
     assert head.startswith('<!doctype html><html><head><meta charset="utf-8"><meta http-equiv=')
     assert out.count("Content-Security-Policy") == 1
-    assert add_csp(out, "x.html") == out
+    assert add_csp(out, "x.html", OWN) == out
     assert out.replace(head, "") == PAGE.replace(head.split("<meta http-equiv")[0], "")
 
 
 def test_a_page_without_a_head_is_left_as_it_is_with_a_warning_naming_it():
     said: list[str] = []
-    assert add_csp("<p>no head</p>", "404.html", warn=said.append) == "<p>no head</p>"
+    assert add_csp("<p>no head</p>", "404.html", OWN, warn=said.append) == "<p>no head</p>"
     assert said[0].startswith("404.html: the page has no <head>") and "fix:" in said[0]
 
 
 def test_while_serving_inline_scripts_are_allowed_for_live_reload_and_only_then():
-    served = add_csp(PAGE, "x.html", serving=True)
+    served = add_csp(PAGE, "x.html", OWN, serving=True)
     assert "script-src 'self' 'unsafe-inline';" in served and "sha256" not in served
     assert "'unsafe-inline';" not in policy([sha("x")]).split("style-src")[0]

@@ -10,10 +10,11 @@ list with nh3; this module names, for the messages, what nh3 removes.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Literal
-from urllib.parse import urlsplit
+
+from vneid_site import urls
+from vneid_site.content import ids, link_text
 
 ALLOWED_TAGS = frozenset(
     """a abbr b bdi bdo blockquote br caption cite code col colgroup data dd del details dfn div
@@ -121,20 +122,6 @@ REFUSED_TAGS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
 # Address schemes that run code when followed; any other unlisted scheme is refused too.
 CODE_SCHEMES = frozenset({"javascript", "vbscript", "data"})
 
-MAX_ADDRESS_TEXT = 300  # longer link text is prose, not an address
-# Link text ending in one of these names a file ("README.md", "bieu-mau.pdf"), not a site.
-FILE_ENDINGS = frozenset(
-    "md pdf doc docx xls xlsx odt ods csv txt zip png jpg jpeg gif svg webp html htm json yml "
-    "yaml xml py js css typ".split()
-)
-_C0_AND_SPACE = "".join(map(chr, range(0x21)))
-_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
-# Link text that reads as a web address: "dichvucong.gov.vn", "https://vneid.gov.vn/x".
-_ADDRESS_TEXT = re.compile(
-    r"^(?:https?://)?((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,})(?::\d+)?(?:[/?#]\S*)?$",
-    re.IGNORECASE,
-)
-
 
 @dataclass(frozen=True)
 class Finding:
@@ -148,54 +135,30 @@ class Finding:
     needles: tuple[str, ...]  # what to look for in the Markdown source, to find the line
 
 
-def normalise_url(value: str) -> str:
-    """An address as a browser reads it: no tabs or line breaks anywhere, no spaces or control
-    characters around it. (Character references are already decoded by the HTML parser.)"""
-    return re.sub(r"[\t\n\r]", "", value).strip(_C0_AND_SPACE)
-
-
-def url_scheme(value: str) -> str | None:
-    """The lower-case scheme of an address after normalisation; None for a relative one."""
-    return _scheme(normalise_url(value))
-
-
-def _scheme(url: str) -> str | None:
-    match = _SCHEME.match(url)
-    return match[1].lower() if match else None
+# Re-exported: front matter and the tests read addresses through this module.
+normalise_url = urls.normalise
+url_scheme = urls.scheme_of
+host_of = urls.host_of
+lookalike_host = urls.lookalike_host
 
 
 def _external(url: str) -> bool:
     """True for an address (normalised) on another host: with a scheme, or starting with //."""
-    return _scheme(url) is not None or url.replace("\\", "/").startswith("//")
+    return urls.scheme_of(url) is not None or url.replace("\\", "/").startswith("//")
 
 
-def host_of(value: str) -> str | None:
-    """The host of an address after normalisation; None when it has none or cannot be parsed
-    ("https://[abc/x")."""
-    return _hostname(normalise_url(value))
-
-
-def _hostname(url: str) -> str | None:
-    try:
-        return urlsplit(url).hostname
-    except ValueError:
-        return None
-
-
-def lookalike_host(host: str) -> bool:
-    """A host written with letters outside plain ASCII, or in punycode ("xn--"), which can
-    imitate a known address letter for letter."""
-    return not host.isascii() or any(label.startswith("xn--") for label in host.split("."))
-
-
-def _dropped_address(tag: str, name: str, url: str) -> Literal["image", "lookalike"] | None:
-    """Why an address (normalised) is dropped, whatever its scheme: "image" for an image from
-    another host, "lookalike" for a host in look-alike letters. `filter_value` drops on it and
-    `_check_url` words it, so the two agree."""
-    if tag == "img" and name == "src" and _external(url):
+def _dropped_address(
+    tag: str, name: str, url: str
+) -> Literal["image", "lookalike", "trick"] | None:
+    """Why an address is dropped, whatever its scheme: "image" for an image from another
+    host, "lookalike" for a host in look-alike letters, "trick" for a form that people and
+    browsers read differently (urls.tricks). `filter_value` drops on it and `_check_url` words
+    it, so the two agree."""
+    if tag == "img" and name == "src" and _external(urls.normalise(url)):
         return "image"
-    host = _hostname(url)
-    if host and lookalike_host(host):
+    if urls.tricks(url):
+        return "trick"
+    if urls.lookalike(urls.parse(url)):
         return "lookalike"
     return None
 
@@ -220,7 +183,9 @@ def filter_value(tag: str, name: str, value: str) -> str | None:
         return kept or None
     if tag == "input" and name == "type":
         return value if value.strip().lower() in INPUT_TYPES else None
-    if name in URL_ATTRIBUTES and _dropped_address(tag, name, normalise_url(value)):
+    if name in URL_ATTRIBUTES and _dropped_address(tag, name, value):
+        return None
+    if name in ids.ID_ATTRIBUTES and ids.verdict(tag, name, value) != "ok":
         return None
     return value
 
@@ -278,10 +243,53 @@ _LINK_FIX = (
 )
 
 
+_TRICKS: dict[urls.Trick, tuple[str, str]] = {
+    "bidi": (
+        "it holds invisible characters that reverse the order of the text (bidi controls)",
+        "nó chứa ký tự ẩn đảo ngược thứ tự chữ (ký tự điều khiển hướng chữ)",
+    ),
+    "backslash": (
+        "browsers read its '\\' as '/', so it opens another host than it seems to",
+        "trình duyệt đọc dấu '\\' thành '/', nên nó mở một trang khác với vẻ ngoài",
+    ),
+    "scheme-relative": (
+        "an address starting with // opens another site",
+        "địa chỉ bắt đầu bằng // mở sang một trang khác",
+    ),
+    "slashes": (
+        "browsers open it as the host after the scheme, whatever the number of slashes",
+        "trình duyệt vẫn mở nó theo tên miền đứng sau, dù thiếu hay thừa dấu gạch chéo",
+    ),
+    "userinfo": (
+        "what stands before '@' is not where it goes: 'https://a.gov.vn@evil.example/' opens "
+        "evil.example",
+        "phần trước dấu '@' không phải nơi nó mở: 'https://a.gov.vn@evil.example/' mở evil.example",
+    ),
+    "trailing-dot": (
+        "a host name ending in '.' is read as another site by browsers and certificates",
+        "tên miền kết thúc bằng dấu '.' bị trình duyệt coi là một trang khác",
+    ),
+}
+_TRICK_FIX = (
+    "write the address in full, as the organisation publishes it: https://host/path",
+    "viết đầy đủ địa chỉ, đúng như cơ quan công bố: https://ten-mien/duong-dan",
+)
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _written(name: str, value: str) -> tuple[str, ...]:
+    """How an address is written in Markdown or HTML, most exact first, to find its line."""
+    url = value.strip()[:40]
+    return (f"]({url}", f'{name}="{url}', f"{name}='{url}", f"{name}={url}", url)
+
+
 def _check_url(report: _Report, tag: str, name: str, value: str) -> None:
-    url = normalise_url(value)
-    scheme = _scheme(url)
-    short = url if len(url) <= 60 else url[:57] + "..."
+    url = urls.normalise(value)
+    scheme = urls.scheme_of(url)
+    short = _short(url)
     if scheme is not None and scheme not in URL_SCHEMES:
         why = _CODE if scheme in CODE_SCHEMES else _OTHER_ADDRESS
         what = (f"the address '{short}' ({scheme}:)", f"địa chỉ '{short}' ({scheme}:)")
@@ -289,7 +297,7 @@ def _check_url(report: _Report, tag: str, name: str, value: str) -> None:
             what = ("javascript:", "javascript:")
         report.refuse(what, why, _LINK_FIX, url[:40], f"{scheme}:", f"{name}=")
         return
-    dropped = _dropped_address(tag, name, url)
+    dropped = _dropped_address(tag, name, value)
     if dropped == "image":
         report.refuse(
             (f"the image '{short}' from another site", f"ảnh '{short}' lấy từ trang khác"),
@@ -307,6 +315,17 @@ def _check_url(report: _Report, tag: str, name: str, value: str) -> None:
             ),
             url[:40],
         )
+    elif dropped == "trick":
+        trick = urls.tricks(value)[0]
+        visible = _short(link_text.shown(url))
+        report.refuse(
+            (f"the address '{visible}'", f"địa chỉ '{visible}'"),
+            (_TRICKS[trick][0], _TRICKS[trick][1]),
+            _TRICK_FIX,
+            *_written(name, value),
+            link_text.shown(url)[:40],
+            f"{name}=",
+        )
     elif dropped == "lookalike":
         report.refuse(
             (f"the address '{short}'", f"địa chỉ '{short}'"),
@@ -323,22 +342,29 @@ def _check_url(report: _Report, tag: str, name: str, value: str) -> None:
 
 
 def _check_link_text(report: _Report, href: str, text: str) -> None:
-    """A link whose text reads as an address must open that address's host."""
-    shown = re.sub(r"\s+", "", text)
-    if len(shown) > MAX_ADDRESS_TEXT:
+    """A link's text, read as a reader sees it, may name no address but the one it opens;
+    and it may not hold bidi controls, which can show an address backwards."""
+    if link_text.has_bidi_controls(text):
+        report.refuse(
+            ("a link whose text", "liên kết có phần chữ"),
+            _TRICKS["bidi"],
+            (
+                "type the link's text again, without copying it from elsewhere",
+                "gõ lại phần chữ của liên kết, đừng sao chép từ nơi khác",
+            ),
+            link_text.shown(text)[:40],
+            urls.normalise(href)[:40],
+        )
         return
-    match = _ADDRESS_TEXT.match(shown)
-    target = host_of(href)
-    if match is None or target is None or url_scheme(href) not in ("http", "https"):
+    address = urls.parse(href)
+    target = address.host
+    if target is None or address.scheme not in ("http", "https"):
         return
-    if "/" not in shown and match[1].rsplit(".", 1)[-1].lower() in FILE_ENDINGS:
-        return
-    said = match[1].lower().removeprefix("www.")
-    if said != target.removeprefix("www."):
+    for said in link_text.mismatched(text, target):
         report.refuse(
             (
-                f"a link that shows '{shown}' but opens '{target}'",
-                f"liên kết ghi '{shown}' nhưng lại mở '{target}'",
+                f"a link that shows '{said}' but opens '{target}'",
+                f"liên kết ghi '{said}' nhưng lại mở '{target}'",
             ),
             (
                 "readers trust the address they see, and scams use links like this",
@@ -348,7 +374,9 @@ def _check_link_text(report: _Report, href: str, text: str) -> None:
                 f"make the link's text say where it goes, or point it at {said}",
                 f"ghi đúng nơi liên kết mở ra, hoặc cho liên kết trỏ tới {said}",
             ),
-            shown,
+            f"[{text.strip()[:40]}",
+            text.strip()[:40],
+            said,
             target,
         )
 
@@ -400,6 +428,49 @@ def _refused_element(report: _Report, el, tag: str) -> bool:
     return False
 
 
+_ID_FIX = (
+    "use letters, digits and - _ . : only, not starting with __; for a heading, give it its "
+    "own id: ## Heading { #my-heading }",
+    "chỉ dùng chữ cái, chữ số và - _ . :, không bắt đầu bằng __; với tiêu đề mục, đặt id "
+    "riêng: ## Tiêu đề { #tieu-de }",
+)
+
+
+def _in_tabbed_set(el, tag: str) -> bool:
+    """An element where pymdownx.tabbed puts its own ids: a radio button of a tabbed-set, or
+    a label among its tabbed-labels."""
+    parent = el.getparent()
+    if tag == "label" and parent is not None and "tabbed-labels" in parent.classes:
+        parent = parent.getparent()
+    return parent is not None and parent.tag == "div" and "tabbed-set" in parent.classes
+
+
+def _check_id(report: _Report, el, tag: str, name: str, value: str) -> None:
+    verdict = ids.verdict(tag, name, value, tabbed=_in_tabbed_set(el, tag))
+    if verdict == "ok":
+        return
+    shown = value if len(value) <= 40 else value[:37] + "..."
+    what = (f"the {name} '{shown}'", f"giá trị {name} '{shown}'")
+    if verdict == "characters":
+        why = (
+            "an id may hold letters, digits and - _ . : only; other characters can break out "
+            "of the links the site makes from it (the table of contents)",
+            "id chỉ được chứa chữ cái, chữ số và - _ . :; ký tự khác có thể thoát khỏi liên "
+            "kết mà trang tạo từ nó (mục lục)",
+        )
+    else:
+        theme = ids.theme_id_named(value) or "__"
+        why = (
+            f"names starting with __ belong to the site's theme ({theme}); a page that takes "
+            "one can replace the theme's settings or controls",
+            f"tên bắt đầu bằng __ thuộc về giao diện của trang ({theme}); trang nào dùng nó có "
+            "thể thay cấu hình hoặc nút điều khiển của giao diện",
+        )
+    report.refuse(
+        what, why, _ID_FIX, value[:40], f"{name}=", value.split()[0][:20] if value.split() else ""
+    )
+
+
 def _check_attributes(report: _Report, el, tag: str) -> None:
     for raw_name, value in el.attrib.items():
         name = raw_name.lower()
@@ -408,6 +479,8 @@ def _check_attributes(report: _Report, el, tag: str) -> None:
             continue
         if name in URL_ATTRIBUTES or name.endswith(":href") or name in ("action", "formaction"):
             _check_url(report, tag, name, value)
+        if name in ids.ID_ATTRIBUTES:
+            _check_id(report, el, tag, name, value)
         if tag not in ALLOWED_TAGS:
             continue  # the element goes, so its attributes go too: said once, above
         if not allowed_attribute(tag, name):

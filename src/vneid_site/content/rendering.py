@@ -48,3 +48,9 @@ class MarkdownRenderer:
         """The HTML of a page's Markdown body (front matter removed)."""
         self._md.reset()
         return self._md.convert(body)
+
+    @property
+    def toc_tokens(self) -> list[dict[str, Any]]:
+        """The table of contents of the page rendered last, as the toc extension gives it to
+        MkDocs (which makes each token an entry of `page.toc`)."""
+        return list(getattr(self._md, "toc_tokens", []))

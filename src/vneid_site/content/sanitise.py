@@ -70,7 +70,7 @@ def refusal(refused: list[Problem]) -> str:
     )
 
 
-class _Lines:
+class SourceLines:
     """The source's lines as a browser would read text in them: entities decoded, tabs gone,
     lower case; front matter, fenced code and code spans blanked (comments are kept: a
     comment opened inside a code span is no comment)."""
@@ -96,7 +96,7 @@ def html_problems(html: str, source: str, shown: str) -> tuple[list[Problem], li
     findings = policy.inspect(html)
     if not findings:
         return [], []
-    lines = _Lines(source)
+    lines = SourceLines(source)
     seen: dict[policy.Finding, int] = {}
     placed: dict[tuple[policy.Finding, int], int] = {}  # (finding, line) -> count
     for finding in findings[:MAX_REPORTED]:

@@ -1,11 +1,13 @@
 from __future__ import annotations
 
+import io
 import json
 import shutil
 from pathlib import Path
 
 import pytest
 
+from tests.support.pdfcheck import decode_qr, render_page
 from tests.support.sitebuild import ROOT
 from vneid_site.flyers.render import (
     FlyerError,
@@ -64,3 +66,61 @@ def test_fingerprint_follows_the_template(tmp_path):
     before = fingerprint(settings(template))
     (template / "lib.typ").write_text((template / "lib.typ").read_text() + "\n// changed\n")
     assert fingerprint(settings(template)) != before
+
+
+LONG_LABELS = (
+    "Hướng dẫn chính thức đăng ký tài khoản định danh điện tử VNeID mức độ 2",
+    "Cổng Dịch vụ công Quốc gia: nộp hồ sơ trực tuyến và tra cứu kết quả",
+    "Tra cứu thông tin căn cước và tài khoản định danh điện tử của công dân",
+)
+EXTRA_URLS = (
+    "https://vneid.gov.vn/huongdan/huong-dan-dang-ky-tai-khoan-vneid.html",
+    "https://dichvucong.gov.vn/p/home/dvc-trang-chu.html",
+    "https://vneid.gov.vn/",
+)
+
+
+def text_boxes(pdf: bytes) -> list[tuple[str, float, float, float]]:
+    """(text, x, y, font size) of every run of text on the first page, in PDF points."""
+    from pypdf import PdfReader
+
+    runs: list[tuple[str, float, float, float]] = []
+
+    def visit(text, cm, tm, font, size):
+        if text.strip():
+            x, y = tm[4] * cm[0] + cm[4], tm[5] * cm[3] + cm[5]
+            runs.append((text, x, y, size * abs(tm[3] * cm[3]) or size))
+
+    PdfReader(io.BytesIO(pdf)).pages[0].extract_text(visitor_text=visit)
+    return runs
+
+
+@pytest.mark.parametrize("count", [1, 2, 3])
+def test_long_extra_labels_keep_clear_of_the_main_code_and_its_caption(count):
+    from vneid_site.flyers.qr import make_qr
+
+    extras = [
+        {"label": label, "url": url, "svg": make_qr(url).svg.decode()}
+        for label, url in zip(LONG_LABELS[:count], EXTRA_URLS[:count], strict=True)
+    ]
+    renderer = FlyerRenderer(settings())
+    pdf = renderer.render({**SAMPLE, "extra_qr": extras}, src="sample")
+    assert pdf_page_count(pdf) == 1
+    # The main caption (what the main code opens, and its date) is set as whole lines (in the
+    # old layout it was squeezed to a word a line), and no label is set on the same line
+    # near it.
+    runs = text_boxes(pdf)
+    caption = [r for r in runs if r[0].strip().startswith(("Quét mã QR", "Cập nhật"))]
+    assert len(caption) == 2, runs
+    labels = [r for r in runs if any(r[0].strip() and r[0].strip() in lab for lab in LONG_LABELS)]
+    assert labels
+    for text, x, y, _ in caption:
+        for label, lx, ly, size in labels:
+            same_line = abs(ly - y) < size
+            assert not (same_line and abs(lx - x) < 150), (text, label)
+    # Seen as a phone sees it: every code reads back, the main one the widest.
+    codes = decode_qr(render_page(pdf, 150), 150)
+    assert sorted(c.text for c in codes) == sorted([SAMPLE["url"], *EXTRA_URLS[:count]])
+    main, *others = sorted(codes, key=lambda c: -c.width_mm)
+    assert main.text == SAMPLE["url"] and main.width_mm > 35  # 48 mm with its quiet zone
+    assert all(main.width_mm > 1.4 * other.width_mm for other in others)
