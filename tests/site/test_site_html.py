@@ -125,7 +125,7 @@ def test_html_lang_and_hreflang_are_absolute_and_reciprocal(site):
 
 
 @pytest.mark.parametrize(
-    "prefix,tooltip", [("", "Liên kết tới mục này"), ("en/", "Link to this section")]
+    "prefix,tooltip", [("", "Đường link tới mục này"), ("en/", "Link to this section")]
 )
 def test_heading_permalinks_have_a_tooltip_in_the_page_language(site, prefix, tooltip):
     doc = soup(site.dir / prefix / "huong-dan" / "dang-ky-vneid" / "index.html")

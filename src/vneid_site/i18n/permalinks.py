@@ -12,7 +12,7 @@ from typing import Any
 
 # Tooltip of the heading permalinks per language; the default language's is in mkdocs.yml.
 PERMALINK_TITLES = {
-    "vi": "Liên kết tới mục này",
+    "vi": "Đường link tới mục này",
     "en": "Link to this section",
 }
 
