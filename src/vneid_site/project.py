@@ -13,6 +13,8 @@ import yaml
 from vneid_site.i18n.languages import Languages
 
 DEFAULT_MAX_AGE_DAYS = 30.0
+# CPU seconds the content checks may spend on one page; a page of the site takes well under one.
+DEFAULT_PAGE_TIME_LIMIT = 20.0
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -31,6 +33,7 @@ class ProjectSettings:
     max_age_days: float  # how far a translation may lag behind its source
     offices: Path | None = None  # extra.flyers.offices: the offices file, if the site has one
     markdown_extensions: tuple[Any, ...] = ()  # as mkdocs.yml lists them
+    page_time_limit: float = DEFAULT_PAGE_TIME_LIMIT  # CPU seconds the checks give one page
 
 
 def load_settings(root: Path) -> ProjectSettings:
@@ -52,10 +55,11 @@ def load_settings(root: Path) -> ProjectSettings:
                 if codes:
                     default = (defaults or codes)[0]
                     languages = Languages((default, *(c for c in codes if c != default)))
-    max_age = DEFAULT_MAX_AGE_DAYS
+    max_age, time_limit = DEFAULT_MAX_AGE_DAYS, DEFAULT_PAGE_TIME_LIMIT
     pyproject = root / "pyproject.toml"
     if pyproject.is_file():
         table = tomllib.loads(pyproject.read_text(encoding="utf-8"))
         checks = table.get("tool", {}).get("vneid", {}).get("checks", {})
         max_age = float(checks.get("max_age_days", max_age))
-    return ProjectSettings(root, root / docs, languages, max_age, offices, extensions)
+        time_limit = float(checks.get("page_time_limit", time_limit))
+    return ProjectSettings(root, root / docs, languages, max_age, offices, extensions, time_limit)
