@@ -18,7 +18,7 @@ from pathlib import Path
 
 from vneid_site.atomic_write import write_bytes_atomic
 from vneid_site.checks.page_checks import Page, Site, anchors_of, check_page, fix_text
-from vneid_site.checks.repository import committed_outputs, symlinks
+from vneid_site.checks.repository import committed_outputs, repository_symlinks
 from vneid_site.checks.source_times import source_times
 from vneid_site.checks.time_limit import TimeLimitExceeded, time_limit
 from vneid_site.checks.translations import check_parity, check_staleness
@@ -99,7 +99,7 @@ def run(
         print(err, file=sys.stderr)
         return 2
     site = Site(files, languages, anchors, renderer.render)
-    problems: list[Problem] = symlinks(docs, shown) + committed_outputs(root)
+    problems: list[Problem] = repository_symlinks(root, docs) + committed_outputs(root)
     for src, page in pages.items():
         if chosen is None or src in chosen:
             try:
