@@ -18,6 +18,7 @@ from pathlib import Path
 
 from vneid_site.atomic_write import write_bytes_atomic
 from vneid_site.checks.page_checks import Page, Site, anchors_of, check_page, fix_text
+from vneid_site.checks.published_files import published_problems, unpublished
 from vneid_site.checks.repository import committed_outputs, repository_symlinks
 from vneid_site.checks.source_times import source_times
 from vneid_site.checks.time_limit import TimeLimitExceeded, time_limit
@@ -100,6 +101,10 @@ def run(
         return 2
     site = Site(files, languages, anchors, renderer.render)
     problems: list[Problem] = repository_symlinks(root, docs) + committed_outputs(root)
+    if chosen is None:
+        # What the build publishes of docs/ as it is, besides the pages.
+        plain = [src for src in files if not unpublished(src) and not (docs / src).is_symlink()]
+        problems += published_problems(docs, plain, shown)
     for src, page in pages.items():
         if chosen is None or src in chosen:
             try:
