@@ -170,7 +170,9 @@ def _name_problems(src: str, shown: str, named: set[str]) -> list[Problem]:
             if vietnamese
             else "its name has spaces or other characters"
         )
-        what_vi = "tên có chữ tiếng Việt có dấu" if vietnamese else "tên có dấu cách hoặc ký tự khác"
+        what_vi = (
+            "tên có chữ tiếng Việt có dấu" if vietnamese else "tên có dấu cách hoặc ký tự khác"
+        )
         return [
             Problem(
                 f"{shown}{path}",
