@@ -105,3 +105,34 @@ FILES: dict[str, tuple[bytes, str | None]] = {
     "tai-lieu/mau.pdf": (b"%PDF-1.7\n%", None),
     "assets/fonts/x.woff2": (b"wOF2" + b"\0" * 8, None),
 }
+
+# Pages that would crash the build, loop forever, spoof text or keep Markdown busy for minutes:
+# name -> (front matter lines, body, line of the problem, a phrase of the refusal). The body
+# starts on line 6 when there are no front matter lines.
+PAGES: dict[str, tuple[str, str, int, str]] = {
+    "long-number": (f"updated: {'9' * 5_000}\n", "Nội dung.", 4, "a number far too long"),
+    "redirect-template": ("template: redirect.html\n", "Nội dung.", 4, "not one of the site's"),
+    "error-template": ("template: 404.html\n", "Nội dung.", 4, "not one of the site's page"),
+    "bidi-summary": (
+        'flyer:\n  summary: "Tải tệp \\u202egnp.exe"\n',
+        "Nội dung.",
+        5,
+        "holds an invisible control character (U+202E RIGHT-TO-LEFT OVERRIDE",
+    ),
+    "nul-note": ('flyer:\n  note: "a\\0b"\n', "Nội dung.", 5, "(U+0000 NUL"),
+    "brackets": ("", "[" * 9_000, 6, "have no ']' to close them"),
+    "unclosed-tags": ("", "\n".join(["<a " * 100] * 40), 6, "have no '>' to close them"),
+    "long-line": ("", "Chữ " * 3_000, 6, "a line may hold at most 10,000"),
+    "deep-nesting": (
+        "",
+        "".join("  " * i + "- mục\n" for i in range(30)),
+        6 + 24 + 1,
+        "indented more than 48 columns",
+    ),
+}
+
+
+def hostile_page(name: str, title: str) -> str:
+    """The page of PAGES[name], its front matter after title and description."""
+    front, body, _, _ = PAGES[name]
+    return f"---\ntitle: {title}\ndescription: Mô tả.\n{front}---\n\n{body}\n"
