@@ -71,11 +71,12 @@ def _type_problems(docs: Path, src: str, shown: str, own: Collection[str]) -> li
         return []
     if src in own:
         return svg_problems((docs / src).read_bytes(), where) if suffix == ".svg" else []
+    if suffix == ".svg":
+        return svg_problems((docs / src).read_bytes(), where)
     if suffix in MEDIA:
-        data = (docs / src).read_bytes()
-        if suffix == ".svg":
-            return svg_problems(data, where)
-        if _looks_like(data, suffix):
+        with open(docs / src, "rb") as file:
+            head = file.read(16)  # enough for every signature; PDF files can be large
+        if _looks_like(head, suffix):
             return []
         return [
             Problem(

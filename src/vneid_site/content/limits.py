@@ -47,13 +47,13 @@ def page_limits(source: str, shown: str) -> list[Problem]:
         return [_too_long(shown, len(source))]
     if long := _long_line(source):
         return [_line_too_long(shown, *long)]
-    text = masked(source)
-    problems = [*_nesting(text, shown), *_counts(source, text, shown)]
+    text = masked(source)  # what inline parsing sees: no code, no comments
+    tag_text = masked(source, spans=False, comments=False)  # what the HTML parser sees
+    problems = [*_nesting(text, shown), *_counts(text, tag_text, shown)]
     brackets = _bracket_scan(text)
     if brackets.total > BRACKET_SCAN[0] * len(source) + BRACKET_SCAN[1]:
         pair = "[]" if text[brackets.worst] == "[" else "()"
         problems.append(_unclosed(shown, _line(text, brackets.worst), *pair, f"\\{pair[0]}"))
-    tag_text = masked(source, spans=False, comments=False)
     tag_scan = _tag_scan(tag_text)
     if tag_scan.total > TAG_SCAN[0] * len(source) + TAG_SCAN[1]:
         problems.append(_unclosed(shown, _line(tag_text, tag_scan.worst), "<", ">", "&lt;"))
@@ -112,11 +112,7 @@ def _nesting(text: str, shown: str) -> Iterator[Problem]:
                 "chỉ lồng danh sách, khung ghi chú (!!!, ???) và thẻ (===) tối đa mười hai "
                 "cấp; mã thì đặt trong khối ```",
             )
-        if (
-            quotes is None
-            and (m := _QUOTES.match(row))
-            and m.group().count(">") > (MAX_QUOTE_DEPTH)
-        ):
+        if quotes is None and (m := _QUOTES.match(row)) and m.group().count(">") > MAX_QUOTE_DEPTH:
             quotes = number
             yield _problem(
                 shown,
@@ -128,13 +124,13 @@ def _nesting(text: str, shown: str) -> Iterator[Problem]:
             )
 
 
-def _counts(source: str, text: str, shown: str) -> Iterator[Problem]:
+def _counts(text: str, tag_text: str, shown: str) -> Iterator[Problem]:
     counted = (
         (_ABBREVIATION, text, MAX_ABBREVIATIONS, "abbreviation definitions (*[ABC]: ...)",
          "định nghĩa viết tắt (*[ABC]: ...)"),
         (_TAB, text, MAX_TABS, 'tabs (=== "...")', 'thẻ (=== "...")'),
-        (_MARKDOWN_ATTR, masked(source, spans=False, comments=False), MAX_MARKDOWN_IN_HTML,
-         "HTML tags with a markdown attribute", "thẻ HTML có thuộc tính markdown"),
+        (_MARKDOWN_ATTR, tag_text, MAX_MARKDOWN_IN_HTML, "HTML tags with a markdown attribute",
+         "thẻ HTML có thuộc tính markdown"),
     )  # fmt: skip
     for pattern, where, cap, what, what_vi in counted:
         for i, m in enumerate(pattern.finditer(where)):
