@@ -6,7 +6,9 @@ or a flyer. Tabs and line breaks are text."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 # Unicode's Bidi_Control characters: ALM, LRM, RLM, LRE..RLO, LRI..PDI.
 BIDI_CONTROLS = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
@@ -49,3 +51,23 @@ def find_control(text: str, allow_line_breaks: bool = True) -> Control | None:
             continue
         return Control(match.start() + 1, match.group())
     return None
+
+
+def controls_in(value: Any, shown: Any = str) -> Iterator[tuple[tuple[str, ...], Control]]:
+    """(key path, first control character) of every text in nested mappings and lists, keys
+    included, in document order and without line breaks allowed; `shown` turns a key into its
+    name in the path."""
+    stack: list[tuple[tuple[str, ...], Any]] = [((), value)]
+    while stack:  # no recursion: nesting is as deep as the YAML parser allowed
+        keys, item = stack.pop()
+        if isinstance(item, dict):
+            # Pushed in reverse, so the texts come out in the order of the file.
+            for key, child in reversed(item.items()):
+                where = (*keys, shown(key))
+                stack.append((where, child))
+                if isinstance(key, str):
+                    stack.append((where, key))
+        elif isinstance(item, list):
+            stack.extend(reversed([((*keys, str(i)), child) for i, child in enumerate(item)]))
+        elif isinstance(item, str) and (found := find_control(item, allow_line_breaks=False)):
+            yield keys, found

@@ -13,7 +13,7 @@ from typing import Any
 import yaml
 
 from vneid_site.content import schema
-from vneid_site.content.controls import find_control
+from vneid_site.content.controls import controls_in
 from vneid_site.content.html_policy import host_of, lookalike_host
 from vneid_site.content.problems import Problem
 from vneid_site.content.schema import (
@@ -270,41 +270,23 @@ def _shown(value: Any, limit: int = 60) -> str:
 def _controls(check: _Checker, raw: Any) -> None:
     """Every text of the front matter, keys included, without control characters: titles and
     notes are printed on pages and flyers exactly as written."""
-    stack: list[tuple[tuple[str, ...], Any]] = [((), raw)]
-    while stack:
-        keys, value = stack.pop()
-        # Pushed in reverse, so problems come out in the order of the file.
-        if isinstance(value, dict):
-            for key, item in reversed(value.items()):
-                where = (*keys, _shown(key))
-                stack.append((where, item))
-                if isinstance(key, str):
-                    stack.append((where, key))
-        elif isinstance(value, list):
-            stack.extend(reversed([((*keys, str(i)), item) for i, item in enumerate(value)]))
-        elif isinstance(value, str):
-            _control_in(check, keys, value)
-
-
-def _control_in(check: _Checker, keys: tuple[str, ...], text: str) -> None:
-    found = find_control(text, allow_line_breaks=False)
-    if found is None:
-        return
-    dotted = ".".join(keys) or "front matter"
-    check.add(
-        keys,
-        (
-            f"'{dotted}' holds an invisible control character ({found.name}, character "
-            f"{found.position})",
-            "delete it (retype the text around it): control characters can make text read "
-            "in another order than it is written, as in 'exe.png' spoofing",
-        ),
-        (
-            f"'{dotted}' có ký tự điều khiển vô hình ({found.name}, ký tự thứ {found.position})",
-            "xóa ký tự đó (gõ lại phần chữ quanh nó): ký tự điều khiển có thể làm chữ hiện "
-            "theo thứ tự khác với khi viết, như kiểu giả mạo tên 'exe.png'",
-        ),
-    )
+    for keys, found in controls_in(raw, _shown):
+        dotted = ".".join(keys) or "front matter"
+        check.add(
+            keys,
+            (
+                f"'{dotted}' holds an invisible control character ({found.name}, character "
+                f"{found.position})",
+                "delete it (retype the text around it): control characters can make text read "
+                "in another order than it is written, as in 'exe.png' spoofing",
+            ),
+            (
+                f"'{dotted}' có ký tự điều khiển vô hình ({found.name}, ký tự thứ "
+                f"{found.position})",
+                "xóa ký tự đó (gõ lại phần chữ quanh nó): ký tự điều khiển có thể làm chữ hiện "
+                "theo thứ tự khác với khi viết, như kiểu giả mạo tên 'exe.png'",
+            ),
+        )
 
 
 def _template(check: _Checker, name: str) -> None:
