@@ -25,7 +25,13 @@ from vneid_site.flyers.qr_targets import (
     host_name_problem,
     target_problems,
 )
-from vneid_site.flyers.settings import page_links, pool_size, preview_notice, resolve_settings
+from vneid_site.flyers.settings import (
+    FlyerSettingsError,
+    page_links,
+    pool_size,
+    preview_notice,
+    resolve_settings,
+)
 from vneid_site.font_files import FontError
 from vneid_site.i18n.languages import current_language
 from vneid_site.site_build import CONFIG_KEY, SiteBuildMissing, shared
@@ -71,7 +77,13 @@ def _plugin_errors() -> Iterator[None]:
     # Core failures become a clean PluginError (no traceback); queued work is dropped.
     try:
         yield
-    except (*CORE_ERRORS, FontError, OfficeListError, SiteBuildMissing) as err:
+    except (
+        *CORE_ERRORS,
+        FontError,
+        OfficeListError,
+        FlyerSettingsError,
+        SiteBuildMissing,
+    ) as err:
         if _build is not None:
             _build.cancel()
         raise PluginError(str(err)) from None

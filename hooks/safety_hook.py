@@ -1,11 +1,13 @@
 """MkDocs hook that decides what contributors' content may put on a page: the repository holds
-no links out of docs/ and no generated files, page bodies pass an allowlist sanitiser (refused
+no symbolic links and no generated files, docs/ only files a page may carry (images, PDF, fonts,
+the project's own listed assets), page bodies pass an allowlist sanitiser (refused
 HTML stops the build, stripped HTML warns), titles are text, and every page carries a
 Content-Security-Policy. Listed first in mkdocs.yml: the other hooks see only checked pages."""
 
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 from typing import Any
 
@@ -13,13 +15,16 @@ from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from vneid_site.checks.published_files import published_problems
 from vneid_site.checks.repository import repository_problems
 from vneid_site.content.sanitise import clean_page, refusal
 from vneid_site.content.toc import make_safe, toc_problems
 from vneid_site.csp import ScriptAllowlist, add_csp
 from vneid_site.i18n.languages import current_language, from_config
+from vneid_site.web.own_assets import OWN_ASSETS
 
 log = logging.getLogger("mkdocs.plugins.vneid.safety")
 _serving = False  # `mkdocs serve`: its live reload adds an inline script (see csp.policy)
@@ -40,6 +45,31 @@ def on_config(config: MkDocsConfig, **_: Any) -> MkDocsConfig:
     # The templates as the theme finds them: the project's overrides, then Material's.
     _scripts = ScriptAllowlist.from_templates(Path(d) for d in config.theme.dirs)
     return config
+
+
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    # What MkDocs would copy as it is out of docs/, and out of the theme's custom_dir: only what
+    # a page may carry (checks/published_files.py). Every language's files are here at once.
+    if current_language(config) != from_config(config).default:
+        return files
+    root = Path(config.config_file_path).parent
+    found = []
+    for folder, own in ((config.docs_dir, OWN_ASSETS.keys()), (config.theme.custom_dir, ())):
+        if not folder:
+            continue
+        sources = [
+            file.src_uri
+            for file in files
+            if file.src_dir and os.path.normpath(file.src_dir) == os.path.normpath(folder)
+            if file.inclusion is not InclusionLevel.EXCLUDED
+        ]
+        shown = f"{os.path.relpath(folder, root)}/".replace(os.sep, "/")
+        found += published_problems(Path(folder), sources, shown, own)
+    if found:
+        raise PluginError(
+            f"{len(found)} file(s) the site may not publish:\n" + "\n".join(map(str, found))
+        )
+    return files
 
 
 def on_page_markdown(markdown: str, *, page: Page, **_: Any) -> str:

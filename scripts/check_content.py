@@ -19,8 +19,10 @@ from pathlib import Path
 from vneid_site.atomic_write import write_bytes_atomic
 from vneid_site.checks.editorial import check_editorial, check_phone_list, check_profile_phones
 from vneid_site.checks.page_checks import Page, Site, anchors_of, check_page, fix_text
-from vneid_site.checks.repository import committed_outputs, symlinks
+from vneid_site.checks.published_files import published_problems, unpublished
+from vneid_site.checks.repository import committed_outputs, repository_symlinks
 from vneid_site.checks.source_times import source_times
+from vneid_site.checks.time_limit import TimeLimitExceeded, time_limit
 from vneid_site.checks.translations import check_parity, check_staleness
 from vneid_site.content.problems import Problem
 from vneid_site.content.rendering import MarkdownRenderer, RenderingError
@@ -57,10 +59,17 @@ def selected(args: list[str], docs: Path, pages: dict[str, Page]) -> set[str] | 
     return {src for src, page in pages.items() if page.base in chosen}
 
 
-def run(root: Path, paths: list[str], fix: bool, max_age_days: float | None) -> int:
+def run(
+    root: Path,
+    paths: list[str],
+    fix: bool,
+    max_age_days: float | None,
+    page_time_limit: float | None = None,
+) -> int:
     settings = load_settings(root)
     docs, languages = settings.docs_dir, settings.languages
     max_age = settings.max_age_days if max_age_days is None else max_age_days
+    seconds = settings.page_time_limit if page_time_limit is None else page_time_limit
     if not docs.is_dir():
         print(f"{docs}: không có thư mục này / no such folder", file=sys.stderr)
         return 2
@@ -93,17 +102,25 @@ def run(root: Path, paths: list[str], fix: bool, max_age_days: float | None) -> 
         print(err, file=sys.stderr)
         return 2
     site = Site(files, languages, anchors, renderer.render)
-    problems: list[Problem] = symlinks(docs, shown) + committed_outputs(root)
+    problems: list[Problem] = repository_symlinks(root, docs) + committed_outputs(root)
+    if chosen is None:
+        # What the build publishes of docs/ as it is, besides the pages.
+        plain = [src for src in files if not unpublished(src) and not (docs / src).is_symlink()]
+        problems += published_problems(docs, plain, shown)
     phones = settings.phone_numbers
     problems += check_phone_list(phones)
     problems += check_profile_phones(settings.organisation, phones)
     qr_hosts = allowed_hosts(settings.site_url, settings.qr_hosts)
     for src, page in pages.items():
         if chosen is None or src in chosen:
-            problems += check_page(page, site, f"{shown}{src}")
-            if page.text is not None:
-                problems += check_editorial(page.text, f"{shown}{src}", phones)
-                problems += page_target_problems(page.text, f"{shown}{src}", qr_hosts)
+            try:
+                with time_limit(seconds):
+                    problems += check_page(page, site, f"{shown}{src}")
+                    if page.text is not None:
+                        problems += check_editorial(page.text, f"{shown}{src}", phones)
+                        problems += page_target_problems(page.text, f"{shown}{src}", qr_hosts)
+            except TimeLimitExceeded:
+                problems.append(too_slow(f"{shown}{src}", seconds))
     group = [p for src, p in pages.items() if chosen is None or src in chosen]
     problems += check_parity([p.src for p in group], languages, shown)
     history = source_times(docs, [p.src for p in group])
@@ -131,6 +148,20 @@ def run(root: Path, paths: list[str], fix: bool, max_age_days: float | None) -> 
     return 0
 
 
+def too_slow(shown: str, seconds: float) -> Problem:
+    return Problem(
+        shown,
+        1,
+        f"checking this page took more than {seconds:g} s of processor time, so the build "
+        "would take very long too",
+        "look for thousands of brackets or tags left open, or very deep nesting, and remove "
+        "them, or split the page; if it is an ordinary page, tell a maintainer",
+        f"kiểm tra trang này mất hơn {seconds:g} giây xử lý, nên bản dựng cũng sẽ rất lâu",
+        "tìm hàng nghìn dấu ngoặc hay thẻ không đóng, hoặc lồng nhau quá sâu, rồi xóa đi, "
+        "hoặc tách trang; nếu đó là trang bình thường, hãy báo người bảo trì",
+    )
+
+
 def check_offices(path: Path, root: Path) -> list[Problem]:
     """The offices file (extra.flyers.offices), checked as the build reads it."""
     shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
@@ -155,9 +186,16 @@ def main(argv: list[str] | None = None) -> int:
         help="how far a translation may lag behind its source "
         "(default: [tool.vneid.checks] max_age_days in pyproject.toml, else 30)",
     )
+    parser.add_argument(
+        "--page-time-limit",
+        type=float,
+        metavar="SECONDS",
+        help="processor time the checks may spend on one page (default: [tool.vneid.checks] "
+        "page_time_limit in pyproject.toml, else 20; 0 for none)",
+    )
     parser.add_argument("--root", type=Path, default=ROOT, help="the project folder")
     args = parser.parse_args(argv)
-    return run(args.root.resolve(), args.paths, args.fix, args.max_age_days)
+    return run(args.root.resolve(), args.paths, args.fix, args.max_age_days, args.page_time_limit)
 
 
 if __name__ == "__main__":

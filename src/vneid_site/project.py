@@ -15,6 +15,8 @@ from vneid_site.flyers.qr_targets import DEFAULT_QR_HOSTS
 from vneid_site.i18n.languages import Languages
 
 DEFAULT_MAX_AGE_DAYS = 30.0
+# CPU seconds the content checks may spend on one page; a page of the site takes well under one.
+DEFAULT_PAGE_TIME_LIMIT = 20.0
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -46,6 +48,7 @@ class ProjectSettings:
     custom_dir: Path | None = None  # theme.custom_dir: the project's template overrides
     site_url: str | None = None  # as the build reads it (SITE_URL, or mkdocs.yml's default)
     qr_hosts: tuple[str, ...] = DEFAULT_QR_HOSTS  # extra.flyers.qr_hosts
+    page_time_limit: float = DEFAULT_PAGE_TIME_LIMIT  # CPU seconds the checks give one page
     # [tool.vneid.checks.phone-numbers]: every phone number pages may print, with its source
     phone_numbers: dict[str, Any] = field(default_factory=dict)
     organisation: dict[str, Any] = field(default_factory=dict)  # extra.organisation, as written
@@ -82,13 +85,14 @@ def load_settings(root: Path) -> ProjectSettings:
                 if codes:
                     default = (defaults or codes)[0]
                     languages = Languages((default, *(c for c in codes if c != default)))
-    max_age = DEFAULT_MAX_AGE_DAYS
+    max_age, time_limit = DEFAULT_MAX_AGE_DAYS, DEFAULT_PAGE_TIME_LIMIT
     phones: dict[str, Any] = {}
     pyproject = root / "pyproject.toml"
     if pyproject.is_file():
         table = tomllib.loads(pyproject.read_text(encoding="utf-8"))
         checks = table.get("tool", {}).get("vneid", {}).get("checks", {})
         max_age = float(checks.get("max_age_days", max_age))
+        time_limit = float(checks.get("page_time_limit", time_limit))
         phones = dict(checks.get("phone-numbers", {}))
     return ProjectSettings(
         root,
@@ -100,6 +104,7 @@ def load_settings(root: Path) -> ProjectSettings:
         custom,
         site_url,
         qr_hosts,
+        time_limit,
         phones,
         organisation,
     )

@@ -10,6 +10,7 @@ from typing import Any
 
 from vneid_site.checks.translations import check_parity
 from vneid_site.content.front_matter import parse_page_meta
+from vneid_site.content.limits import page_limits
 from vneid_site.content.page_dates import date_pages
 from vneid_site.content.problems import Problem
 from vneid_site.content.schema import PageMeta
@@ -41,13 +42,18 @@ class SiteBuild:
         """
         problems: list[Problem] = []
         for src, text in sources:
+            # Before Markdown ever reads the page: what would take it minutes is refused here.
+            if found := page_limits(text, f"docs/{src}"):
+                problems += found
+                continue
             meta, found = parse_page_meta(text, f"docs/{src}")
             problems += found
             if meta is not None:
                 self.pages[src] = meta
         if problems:
             raise PageProblems(
-                f"{len(problems)} front matter problem(s):\n" + "\n".join(map(str, problems))
+                f"{len(problems)} problem(s) in the pages' front matter or size:\n"
+                + "\n".join(map(str, problems))
             )
         notices = date_pages(self.pages, docs_dir)  # said once per build, here
         if not self.corrections:

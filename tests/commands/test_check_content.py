@@ -302,7 +302,8 @@ def test_forbidden_raw_html(tmp_path):
 def test_images_need_alt_text(tmp_path):
     (tmp_path / "img").mkdir()
     body = '![](assets/a.png)\n\n<img src="assets/a.png">\n\n<img src="assets/a.png" alt=" ">\n'
-    root = project(tmp_path, {**pair("anh", page("Ảnh", body)), "assets/a.png": b"\x89PNG"})
+    png = b"\x89PNG\r\n\x1a\n"  # a PNG file's signature: the checks refuse a .png without it
+    root = project(tmp_path, {**pair("anh", page("Ảnh", body)), "assets/a.png": png})
     result = check(root)
     for line in (6, 8, 10):
         assert_reports(result, "docs/anh.md", line, "chưa có lời mô tả (alt)", "alt text")
@@ -380,6 +381,32 @@ def test_the_offices_file_is_checked_as_the_build_reads_it(tmp_path):
     assert_reports(result, "data/offices.csv", 4, "đã dùng ở dòng 2", "already used on line 2")
     (root / "data" / "offices.csv").write_text(f"{header}\nphuong-5,Phường 5,,,,1,,\n")
     assert_clean(root)
+
+
+# --- Size and time ----------------------------------------------------------------------
+
+
+def test_pages_over_a_limit_are_named_before_markdown_reads_them(tmp_path):
+    brackets = page("Ngoặc", "[" * 9_000)
+    long_line = page("Dài", "Chữ " * 3_000)
+    root = project(tmp_path, {**pair("ngoac", brackets), **pair("dai", long_line)})
+    result = check(root)
+    assert_reports(result, "docs/ngoac.md", 6, "không có dấu ']'", "have no ']'", "\\[")
+    assert_reports(result, "docs/dai.md", 6, "dài 12,000 ký tự", "at most 10,000")
+
+
+def test_a_page_that_takes_too_long_is_reported_and_the_others_still_checked(tmp_path):
+    from tests.support.large_pages import large_page
+
+    pages = {**pair("lon", large_page(1_000_000, "Lớn")), **pair("a", page("A", "[x](b.md)"))}
+    root = project(tmp_path, pages)
+    # About a second of processor time for the large page, a few milliseconds for the others.
+    result = check(root, "--page-time-limit", "0.2")
+    assert_reports(result, "docs/lon.md", 1, "mất hơn 0.2 giây", "more than 0.2 s", "split")
+    assert_reports(result, "docs/a.md", 6, "b.md")
+    assert not any(f == "docs/index.md" for f, *_ in problems(result))
+    unlimited = check(root, "--page-time-limit", "0")
+    assert {f for f, *_ in problems(unlimited)} == {"docs/a.md"}  # no limit: the link only
 
 
 # --- House rules: sources, "hôm nay", phone numbers ------------------------------------------

@@ -31,5 +31,10 @@ def large_page(size: int, title: str, seed: int = 3) -> str:
 
 
 def unclosed_links(size: int, title: str) -> str:
-    tags = '<a href="https://example.gov.vn/x">' * (size // 35)
-    return f"---\ntitle: {title}\ndescription: Unclosed links.\n---\n\n{tags}\n"
+    """About `size` bytes of `<a>` tags never closed, in one paragraph of lines of 100 tags
+    (a page's lines are capped: content/limits.py)."""
+    count = size // 35
+    tags = ['<a href="https://example.gov.vn/x">' * 100] * (count // 100)
+    tags.append('<a href="https://example.gov.vn/x">' * (count % 100))
+    body = "\n".join(tags)
+    return f"---\ntitle: {title}\ndescription: Unclosed links.\n---\n\n{body}\n"

@@ -106,16 +106,17 @@ def make_fixture_project(tmp: Path, pages: dict[str, str], overrides: str = "") 
     tmp.mkdir(parents=True, exist_ok=True)
     # As in the real project: generated files stay out of git (a fixture may commit its docs).
     (tmp / ".gitignore").write_text("/.cache/\n/site/\n", encoding="utf-8")
+    # Copied, not linked: the build refuses symbolic links anywhere in the project.
     for name in ("hooks", "overrides", "flyer-templates"):
-        (tmp / name).symlink_to(ROOT / name)
+        shutil.copytree(ROOT / name, tmp / name, ignore=shutil.ignore_patterns("__pycache__"))
     # The web fonts are the same for almost every fixture: subset them once, in the project's
-    # own cache (content-addressed and written atomically, so builds may share it).
+    # own cache (content-addressed and written atomically, so builds may share it; .cache/ is
+    # the build's own, where the symbolic link check does not look).
     shared = ROOT / ".cache" / "web"
     shared.mkdir(parents=True, exist_ok=True)
     (tmp / ".cache").mkdir()
     (tmp / ".cache" / "web").symlink_to(shared, target_is_directory=True)
     docs = tmp / "docs"
-    # Copied, not linked: the build refuses symbolic links under docs/.
     for name in ("images", "stylesheets", "javascripts"):
         shutil.copytree(ROOT / "docs" / "assets" / name, docs / "assets" / name)
     for rel, text in pages.items():

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from urllib.parse import unquote
 
 from vneid_site.content.front_matter import key_line, parse_page_meta, split_front_matter
+from vneid_site.content.limits import page_limits
 from vneid_site.content.markdown_source import (
     attributes,
     headings,
@@ -69,6 +70,8 @@ def check_page(page: Page, site: Site, shown: str) -> list[Problem]:
     text = page.text
     if text is None:
         return [_not_utf8(page, shown)]
+    if limits := page_limits(text, shown):
+        return limits  # the build refuses the page before reading it; so do the checks
     problems = check_text(text, shown)
     meta, found = parse_page_meta(text, shown)
     problems += found

@@ -1,7 +1,9 @@
 """Checks of the repository around the pages, for the build and the content checks alike:
-no symbolic links under docs/ (MkDocs follows them and would publish whatever they point at),
-and no generated files committed (a committed .cache/ or site/ could slip files into a build
-that nobody reviewed as such)."""
+no symbolic links anywhere in the project (MkDocs follows those under docs/ and publishes what
+they point at; Typst reads through those in flyer-templates/, so a link there could print
+/etc/passwd on a flyer; hooks/ and overrides/ are code and templates), and no generated files
+committed (a committed .cache/ or site/ could slip files into a build that nobody reviewed as
+such)."""
 
 from __future__ import annotations
 
@@ -13,27 +15,69 @@ from vneid_site.checks.git import run_git
 from vneid_site.content.problems import Problem
 
 GENERATED = (".cache", "site")  # folders the build writes, never committed
+# Folders at the top of the project that tools keep for themselves and the build never reads;
+# a virtual environment (a folder holding pyvenv.cfg) is skipped wherever it is.
+TOOL_FOLDERS = frozenset(
+    {".git", ".cache", "node_modules", ".pytest_cache", ".ruff_cache", ".mypy_cache", ".tox"}
+    | {".nox", "preview", "site-preview", "tmp"}
+)
 
 
-def symlinks(docs: Path, shown: str = "docs/") -> list[Problem]:
-    """Every symbolic link under `docs`, without following any of them."""
+def _symlink(shown: str) -> Problem:
+    return Problem(
+        shown,
+        1,
+        "this is a symbolic link; the build would read, and could publish, whatever it points "
+        "at, even outside the project",
+        "replace it with a real copy of the file or folder (or delete it)",
+        "đây là liên kết tượng trưng (symlink); bản dựng sẽ đọc, và có thể đăng, cả thứ nó trỏ "
+        "tới, kể cả ngoài dự án",
+        "thay bằng bản sao thật của tệp hoặc thư mục đó (hoặc xóa nó đi)",
+    )
+
+
+def symlinks(
+    folder: Path, shown: str = "docs/", skip: frozenset[Path] = frozenset()
+) -> list[Problem]:
+    """Every symbolic link under `folder`, named `shown` + its relative path, without following
+    any; virtual environments, __pycache__ and the folders in `skip` are not searched."""
     found = []
-    for folder, dirs, files in os.walk(docs, followlinks=False):
+    for parent, dirs, files in os.walk(folder, followlinks=False):
+        here = Path(parent)
         for name in sorted([*dirs, *files]):
-            path = Path(folder) / name
+            path = here / name
+            if path in skip:
+                continue
             if path.is_symlink():
-                rel = path.relative_to(docs).as_posix()
-                found.append(
-                    Problem(
-                        f"{shown}{rel}",
-                        1,
-                        "this is a symbolic link; the build would publish whatever it points at",
-                        "replace it with a real copy of the file or folder (or delete it)",
-                        "đây là liên kết tượng trưng (symlink); bản dựng sẽ đăng cả thứ nó trỏ tới",
-                        "thay bằng bản sao thật của tệp hoặc thư mục đó (hoặc xóa nó đi)",
-                    )
-                )
+                found.append(_symlink(f"{shown}{path.relative_to(folder).as_posix()}"))
+        dirs[:] = [
+            name
+            for name in dirs
+            if name != "__pycache__"
+            and here / name not in skip
+            and not (here / name).is_symlink()
+            and not (here / name / "pyvenv.cfg").is_file()
+        ]
     return sorted(found, key=lambda problem: problem.path)
+
+
+def repository_symlinks(root: Path, docs: Path, skip: tuple[Path, ...] = ()) -> list[Problem]:
+    """Every symbolic link of the project in `root` and of its docs folder (wherever that is),
+    and every one git tracks; tools' own folders (TOOL_FOLDERS) and `skip` (the site folder)
+    are not searched."""
+    skipped = frozenset({*(root / name for name in TOOL_FOLDERS), *skip})
+    found = {problem.path: problem for problem in symlinks(root, "", skipped)}
+    if not docs.resolve().is_relative_to(root.resolve()):
+        shown = f"{os.path.relpath(docs, root)}/".replace(os.sep, "/")
+        found |= {problem.path: problem for problem in symlinks(docs, shown)}
+    # A link committed inside a skipped folder is still a link a pull request brought.
+    listing = run_git(root, "ls-files", "-s", "-z", timeout=60) or ""
+    for entry in listing.split("\0"):
+        mode, _, path = entry.partition(" ")
+        if mode == "120000":
+            path = path.split("\t", 1)[1]
+            found.setdefault(path, _symlink(path))
+    return sorted(found.values(), key=lambda problem: problem.path)
 
 
 def committed_outputs(root: Path) -> list[Problem]:
@@ -58,6 +102,8 @@ def committed_outputs(root: Path) -> list[Problem]:
 
 
 def repository_problems(config: Any) -> list[Problem]:
-    """Both checks for a MkDocs config (read duck-typed: docs_dir, config_file_path)."""
+    """Both checks for a MkDocs config (read duck-typed: docs_dir, site_dir,
+    config_file_path)."""
     root = Path(config.config_file_path).parent
-    return symlinks(Path(config.docs_dir)) + committed_outputs(root)
+    site = Path(config.site_dir)
+    return repository_symlinks(root, Path(config.docs_dir), (site,)) + committed_outputs(root)

@@ -13,11 +13,13 @@ from typing import Any
 import yaml
 
 from vneid_site.content import schema
+from vneid_site.content.controls import controls_in
 from vneid_site.content.html_policy import host_of, lookalike_host
 from vneid_site.content.problems import Problem
 from vneid_site.content.schema import (
     MAX_EXTRA_QR,
     MAX_QR_URL,
+    PAGE_TEMPLATES,
     VALIDITY_STATES,
     Change,
     Document,
@@ -52,7 +54,10 @@ class _Checker:
     def line(self, keys: tuple[str, ...]) -> int:
         # Key positions cost a second parse, so they are only worked out for a problem.
         if self._lines is None:
-            self._lines = _key_lines(self.block)
+            try:
+                self._lines = _key_lines(self.block)
+            except (yaml.YAMLError, RecursionError):
+                self._lines = {}
         while keys and keys not in self._lines:
             keys = keys[:-1]
         return self._lines.get(keys, 0) + _FIRST_LINE
@@ -224,6 +229,89 @@ def _anchors(block: str, path: str) -> list[Problem]:
     return problems
 
 
+def _long_number_line(block: str) -> int:
+    """The line of the first number too long for Python to convert, else 1."""
+    try:
+        root = yaml.compose(block, Loader=_LOADER)
+    except (yaml.YAMLError, RecursionError):
+        return 1
+    stack = [root] if root is not None else []
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.ScalarNode):
+            if node.tag.endswith(":int") and len(node.value) > 1000:
+                return node.start_mark.line + _FIRST_LINE
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend(item for pair in reversed(node.value) for item in reversed(pair))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(reversed(node.value))
+    return 1
+
+
+def _unreadable(err: ValueError | RecursionError, path: str, line: int) -> Problem:
+    what = "nested too deeply" if isinstance(err, RecursionError) else "a number far too long"
+    return Problem(
+        path,
+        line,
+        f"the front matter cannot be read: it holds {what}",
+        "write dates as YYYY-MM-DD and numbers of a few digits; put long codes in double "
+        "quotes; do not nest lists or keys more than a few levels",
+        "phần đầu trang không đọc được: có "
+        + ("cấu trúc lồng nhau quá sâu" if isinstance(err, RecursionError) else "số quá dài"),
+        "viết ngày dạng YYYY-MM-DD và số chỉ vài chữ số; mã dài thì đặt trong ngoặc kép; "
+        "không lồng danh sách hay khóa quá vài cấp",
+    )
+
+
+def _shown(value: Any, limit: int = 60) -> str:
+    """A value as a message quotes it: cut short (str() of a huge int is itself an error)."""
+    if isinstance(value, int) and value.bit_length() > 200:
+        return "(a very long number)"
+    text = value if isinstance(value, str) else str(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def _controls(check: _Checker, raw: Any) -> None:
+    """Every text of the front matter, keys included, without control characters: titles and
+    notes are printed on pages and flyers exactly as written."""
+    for keys, found in controls_in(raw, _shown):
+        dotted = ".".join(keys) or "front matter"
+        check.add(
+            keys,
+            (
+                f"'{dotted}' holds an invisible control character ({found.name}, character "
+                f"{found.position})",
+                "delete it (retype the text around it): control characters can make text read "
+                "in another order than it is written, as in 'exe.png' spoofing",
+            ),
+            (
+                f"'{dotted}' có ký tự điều khiển vô hình ({found.name}, ký tự thứ "
+                f"{found.position})",
+                "xóa ký tự đó (gõ lại phần chữ quanh nó): ký tự điều khiển có thể làm chữ hiện "
+                "theo thứ tự khác với khi viết, như kiểu giả mạo tên 'exe.png'",
+            ),
+        )
+
+
+def _template(check: _Checker, name: str) -> None:
+    """Only the templates meant for pages: any other (redirect.html, 404.html) breaks the
+    page or sends readers elsewhere."""
+    if name.strip() in PAGE_TEMPLATES:
+        return
+    allowed = ", ".join(PAGE_TEMPLATES)
+    check.add(
+        ("template",),
+        (
+            f"template '{_shown(name)}' is not one of the site's page templates",
+            f"use one of: {allowed}; or leave template out for an ordinary page",
+        ),
+        (
+            f"template '{_shown(name)}' không phải khuôn trang của trang web",
+            f"dùng một trong: {allowed}; hoặc bỏ template đi với trang thường",
+        ),
+    )
+
+
 def _document(check: _Checker, raw: Any) -> Document:
     doc = check.mapping(raw, schema.DOCUMENT, ("document",))
     signer = None
@@ -280,13 +368,13 @@ def _date(check: _Checker, raw: Any, keys: tuple[str, ...]) -> date | None:
     if isinstance(raw, date):
         return raw
     try:
-        return date.fromisoformat(str(raw).strip())
+        return date.fromisoformat(raw.strip() if isinstance(raw, str) else "")
     except ValueError:
-        dotted = ".".join(keys)
+        dotted, shown = ".".join(keys), _shown(raw)
         check.add(
             keys,
-            (f"{dotted} '{raw}' is not a date", "write it as YYYY-MM-DD, e.g. 2026-11-27"),
-            (f"{dotted} '{raw}' không phải ngày", "viết dạng YYYY-MM-DD, ví dụ 2026-11-27"),
+            (f"{dotted} '{shown}' is not a date", "write it as YYYY-MM-DD, e.g. 2026-11-27"),
+            (f"{dotted} '{shown}' không phải ngày", "viết dạng YYYY-MM-DD, ví dụ 2026-11-27"),
         )
         return None
 
@@ -404,8 +492,15 @@ def parse_page_meta(source: str, path: str) -> tuple[PageMeta | None, list[Probl
         raw = yaml.load(block, Loader=_LOADER)
     except yaml.YAMLError as err:
         return None, [_yaml_error(err, path)]
+    except (ValueError, RecursionError) as err:
+        # A number of thousands of digits (Python refuses to convert it), or nesting deeper
+        # than the parser can follow: YAML itself is fine, the value is not.
+        return None, [_unreadable(err, path, _long_number_line(block))]
     check = _Checker(path, block)
+    _controls(check, raw)
     top = check.mapping(raw, schema.TOP, ())
+    if "template" in top:
+        _template(check, top["template"])
     document = _document(check, top["document"]) if "document" in top else None
     validity = _validity(check, top["validity"]) if "validity" in top else None
     flyer = _flyer(check, top["flyer"]) if "flyer" in top else FlyerOptions()

@@ -3,6 +3,7 @@ headings with their anchors and raw HTML tags, each with its line number."""
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 from dataclasses import dataclass
@@ -113,24 +114,102 @@ def line_of(text: str, offset: int) -> int:
     return text.count("\n", 0, offset) + 1
 
 
-# [text](target "title") and ![alt](src); the text may hold one level of brackets.
-_INLINE = re.compile(
-    r"(!?)\[((?:[^\[\]\n]|\[[^\]\n]*\])*)\]\(\s*(<[^>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)"
-    r"(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)"
-)
+class _Lines:
+    """Line numbers of offsets in one text, each found by bisection: counting the line breaks
+    before every link or tag of a large page anew would cost its size times their number."""
+
+    def __init__(self, text: str) -> None:
+        self._breaks = [m.start() for m in re.finditer("\n", text)]
+
+    def __call__(self, offset: int) -> int:
+        return bisect.bisect_left(self._breaks, offset) + 1
+
+
+class _Next:
+    """The first position of a character at or after an offset, by bisection; a scan with
+    str.find would run to the end of the text for every link left open."""
+
+    def __init__(self, text: str, chars: str) -> None:
+        self._at = {c: [m.start() for m in re.finditer(re.escape(c), text)] for c in chars}
+
+    def __call__(self, char: str, offset: int) -> int:
+        positions = self._at[char]
+        i = bisect.bisect_left(positions, offset)
+        return positions[i] if i < len(positions) else -1
+
+
+# --- Links: [text](target "title") and ![alt](src), found in time linear in the page.
+# Brackets are paired on each line with a stack; a `]` right before `(` closes a link, whose
+# target follows the regex below (one level of parentheses, or <...>); a title ends at the next
+# matching quote or parenthesis, found by bisection.
+
+_TARGET = re.compile(r"\s*(<|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)")
+_SPACE = re.compile(r"\s*")
+_TITLE_END = {'"': '"', "'": "'", "(": ")"}
 _REFERENCE = re.compile(r"^ {0,3}\[([^\]\n]+)\]:\s*(<[^>\n]*>|\S+)", re.MULTILINE)
+
+
+def _bracket_pairs(text: str) -> list[tuple[int, int]]:
+    """(open, close) of each `[...]` whose `]` is followed by `(`, on one line; escaped
+    brackets are text."""
+    pairs = []
+    stack: list[int] = []
+    escaped = -1  # the position a backslash escapes
+    for m in re.finditer(r"[\[\]\n\\]", text):
+        char, at = m.group(), m.start()
+        if char == "\n":
+            stack.clear()
+        elif at == escaped:
+            continue
+        elif char == "\\":
+            escaped = at + 1
+        elif char == "[":
+            stack.append(at)
+        elif stack:
+            start = stack.pop()
+            if text.startswith("(", at + 1):
+                pairs.append((start, at))
+    return sorted(pairs)
+
+
+def _inline_links(text: str) -> list[tuple[int, bool, str, str]]:
+    """(offset, image?, text, target) of each inline link and image."""
+    found = []
+    following = _Next(text, "\"')>\n")
+    for start, close in _bracket_pairs(text):
+        m = _TARGET.match(text, close + 2)
+        if m.group(1) == "<":  # <target>: up to the next '>' on the same line
+            end = following(">", m.end())
+            newline = following("\n", m.end())
+            if end == -1 or (newline != -1 and newline < end):
+                continue
+            target, after = text[m.end() : end], end + 1
+        else:
+            target, after = m.group(1).strip("<>"), m.end()
+        space = _SPACE.match(text, after).end()
+        if space < len(text) and text[space] in _TITLE_END and space > after:
+            end = following(_TITLE_END[text[space]], space + 1)
+            if end == -1:
+                continue
+            space = _SPACE.match(text, end + 1).end()
+        if not text.startswith(")", space):
+            continue
+        image = start > 0 and text[start - 1] == "!"
+        found.append((start - image, image, text[start + 1 : close], target))
+    return found
 
 
 def links(text: str) -> list[Link]:
     """Inline links, images and reference definitions of a masked source."""
-    found = []
-    for m in _INLINE.finditer(text):
-        target = m.group(3).strip("<>")
-        found.append(Link(line_of(text, m.start()), target, m.group(2), m.group(1) == "!"))
+    line = _Lines(text)
+    found = [
+        Link(line(start), target, label, image)
+        for start, image, label, target in _inline_links(text)
+    ]
     for m in _REFERENCE.finditer(text):
         if m.group(1).startswith("^"):  # a footnote, not a link
             continue
-        found.append(Link(line_of(text, m.start()), m.group(2).strip("<>"), m.group(1), False))
+        found.append(Link(line(m.start()), m.group(2).strip("<>"), m.group(1), False))
     return found
 
 
@@ -139,9 +218,8 @@ _TAG = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)\b(?:[^<>\"']|\"[^\"]*\"|'[^']*')*>"
 
 def tags(text: str) -> list[Tag]:
     """Raw HTML start tags of a masked source."""
-    return [
-        Tag(line_of(text, m.start()), m.group(1).lower(), m.group()) for m in _TAG.finditer(text)
-    ]
+    line = _Lines(text)
+    return [Tag(line(m.start()), m.group(1).lower(), m.group()) for m in _TAG.finditer(text)]
 
 
 _ATTR = re.compile(
@@ -157,13 +235,18 @@ def attributes(tag: Tag) -> dict[str, str]:
     }
 
 
-# --- Headings and anchors, as Python-Markdown's toc and attr_list extensions make them.
+# --- Headings and anchors, as Python-Markdown's toc and attr_list extensions make them. Each
+# pattern is anchored or scans forward without backtracking, and what a regex cannot say in
+# linear time (trailing spaces, the last {...} of a heading) is found with str methods.
 
-_ATX = re.compile(r"^[ \t>]*(#{1,6})[ \t]+(.*?)[ \t]*$", re.MULTILINE)
+_ATX = re.compile(r"^[ \t>]*(#{1,6})[ \t]+([^\n]*)", re.MULTILINE)
 _SETEXT = re.compile(r"^([^\s#>|!-].*)\n {0,3}(=+|-+)[ \t]*$", re.MULTILINE)
-_ATTR_LIST = re.compile(r"[ \t]*\{:?([^}\n]*)\}[ \t]*$")
-_EXPLICIT_ID = re.compile(r"\{:?[^}\n]*?#([-\w:.]+)[^}\n]*\}")
+_ID = re.compile(r"#([-\w:.]+)")
 _HTML_ID = re.compile(r"""\b(?:id|name)\s*=\s*["']([^"']+)["']""")
+_IMAGE = re.compile(r"!\[([^\[\]]*)\]\([^()]*\)")
+_LINK = re.compile(r"\[([^\[\]]*)\]\([^()]*\)")
+_HTML_TAG = re.compile(r"<[^<>]+>")
+_EMPHASIS = re.compile(r"(\*{1,3}|(?<!\w)_{1,3}|_{1,3}(?!\w)|`+)")
 
 
 @dataclass(frozen=True)
@@ -176,42 +259,80 @@ class Heading:
 
 def _plain(text: str) -> str:
     """Heading text without Markdown marks, as the table of contents shows it."""
-    text = re.sub(r"!\[([^\]]*)\]\([^)]*\)", r"\1", text)
-    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
-    text = re.sub(r"<[^>]+>", "", text)
-    text = re.sub(r"(\*{1,3}|(?<!\w)_{1,3}|_{1,3}(?!\w)|`+)", "", text)
+    text = _IMAGE.sub(r"\1", text)
+    text = _LINK.sub(r"\1", text)
+    text = _HTML_TAG.sub("", text)
+    text = _EMPHASIS.sub("", text)
     return html.unescape(text).strip()
+
+
+def _atx_title(raw: str) -> str:
+    """An ATX heading's text without trailing blanks and closing hashes ("## a ##" -> "a")."""
+    title = raw.rstrip(" \t")
+    bare = title.rstrip("#")
+    if bare != title and bare[-1:] in (" ", "\t"):
+        title = bare.rstrip(" \t")
+    return title
+
+
+def _attr_list(title: str) -> tuple[str, str] | None:
+    """(text before, inside) of the `{...}` ending a heading, as attr_list reads it."""
+    end = title.rstrip(" \t")
+    if not end.endswith("}"):
+        return None
+    close = len(end) - 1
+    start = end.find("{", end.rfind("}", 0, close) + 1, close)
+    if start == -1:
+        return None
+    inside = end[start + 1 : close]
+    return title[:start].rstrip(" \t"), inside[1:] if inside.startswith(":") else inside
 
 
 def headings(source: str) -> list[Heading]:
     """Headings in order, each with the id the toc extension gives it."""
     # Code spans are kept: their text is part of the heading.
     text = masked(source, spans=False)
-    raw: list[tuple[int, int, str, str | None]] = []
+    raw: list[tuple[int, int, str]] = []
     for m in _ATX.finditer(text):
-        raw.append((m.start(), len(m.group(1)), re.sub(r"[ \t]+#+$", "", m.group(2)), None))
+        raw.append((m.start(), len(m.group(1)), _atx_title(m.group(2))))
     for m in _SETEXT.finditer(text):
-        raw.append((m.start(), 1 if m.group(2)[0] == "=" else 2, m.group(1).strip(), None))
+        raw.append((m.start(), 1 if m.group(2)[0] == "=" else 2, m.group(1).strip()))
     raw.sort()
     # Explicit ids are reserved first, as Python-Markdown does before it makes the others.
     used = set(anchors_in(masked(source)))
+    line = _Lines(text)
     out = []
-    for start, level, title, _ in raw:
-        attrs = _ATTR_LIST.search(title)
+    for start, level, title in raw:
         explicit = None
-        if attrs:
-            title = title[: attrs.start()]
-            ids = re.findall(r"#([-\w:.]+)", attrs.group(1))
+        if attrs := _attr_list(title):
+            title, inside = attrs
+            ids = _ID.findall(inside)
             explicit = ids[-1] if ids else None
         plain = _plain(title)
         anchor = explicit or unique(slugify(plain, "-"), used)
-        out.append(Heading(line_of(text, start), level, plain, anchor))
+        out.append(Heading(line(start), level, plain, anchor))
     return out
+
+
+def _explicit_ids(text: str) -> list[str]:
+    """The first `#id` inside each `{...}` on a line: what `{: #id .class}` attribute lists
+    set. From each `{`, the list runs to the first `}` of the same line."""
+    found = []
+    for row in text.split("\n"):
+        at = row.find("{")
+        while at != -1:
+            close = row.find("}", at + 1)
+            if close == -1:
+                break  # no later `{` on this line has a `}` either
+            if m := _ID.search(row, at + 1, close):
+                found.append(m.group(1))
+            at = row.find("{", close + 1)
+    return found
 
 
 def anchors_in(text: str) -> list[str]:
     """Ids set outside headings: `{#id}` attribute lists and HTML id/name attributes."""
-    return _EXPLICIT_ID.findall(text) + _HTML_ID.findall(text)
+    return _explicit_ids(text) + _HTML_ID.findall(text)
 
 
 def page_anchors(source: str) -> set[str]:

@@ -13,6 +13,10 @@ VALIDITY_STATES = ("in-force", "historical")
 # itself fails past about 2,300).
 MAX_EXTRA_QR = 3
 MAX_QR_URL = 200
+# The templates of overrides/ that a page may name in `template:` (main.html is the default).
+# The others are not made for a page: redirect.html reloads itself forever, 404.html is the
+# error page.
+PAGE_TEMPLATES = ("main.html", "flyers.html")
 
 
 @dataclass(frozen=True)
@@ -130,8 +134,8 @@ TOP: Spec = {
     "template": (
         str,
         False,
-        "a page template in overrides/, such as flyers.html",
-        "một khuôn trang trong overrides/, ví dụ flyers.html",
+        "a page template of the site: flyers.html",
+        "một khuôn trang của trang web: flyers.html",
     ),
 }
 DOCUMENT: Spec = {

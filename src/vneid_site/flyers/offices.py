@@ -9,10 +9,14 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from vneid_site.content.controls import find_control
 from vneid_site.content.problems import Problem
 
 COLUMNS = ("id", "name", "name_en", "address", "address_en", "phone", "hours", "hours_en")
 REQUIRED = ("id", "name")
+# Since 2025 a province has at most about 170 communes and wards; each office adds its flyers
+# and two packs per language to every build (README, "Flyers for every office").
+MAX_OFFICES = 300
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _RESAVE_EN = (
     "open it in Excel and choose File, Save As, 'CSV UTF-8 (Comma delimited)'; in LibreOffice "
@@ -145,13 +149,26 @@ def parse_offices(raw: bytes, shown: str) -> tuple[list[Office], list[Problem]]:
                 "thể để trống ở dưới)",
             )
         ]
+    data = [(line, row) for line, row in rows[1:] if any(cell.strip() for cell in row)]
+    if len(data) > MAX_OFFICES:
+        return [], [
+            _problem(
+                shown,
+                data[MAX_OFFICES][0],
+                f"the file lists {len(data)} offices; a build makes packs for at most "
+                f"{MAX_OFFICES}",
+                f"tệp có {len(data)} đơn vị; bản dựng chỉ làm bộ tờ rơi cho tối đa {MAX_OFFICES}",
+                f"keep at most {MAX_OFFICES} rows (one per one-stop counter), or split the "
+                "province's offices over several sites",
+                f"chỉ giữ tối đa {MAX_OFFICES} dòng (mỗi bộ phận một cửa một dòng), hoặc chia "
+                "các đơn vị ra nhiều trang web",
+            )
+        ]
     where = {name: names.index(name) for name in COLUMNS}
     offices: list[Office] = []
     problems: list[Problem] = []
     seen: dict[str, int] = {}
-    for line, row in rows[1:]:
-        if not any(cell.strip() for cell in row):
-            continue  # a blank row, as spreadsheets leave at the end
+    for line, row in data:  # blank rows, as spreadsheets leave at the end, are skipped
         fields = {name: (row[i] if i < len(row) else "") for name, i in where.items()}
         found = _check_row(fields, line, shown, seen)
         problems += found
@@ -227,6 +244,22 @@ def _check_text(value: str, column: str, line: int, shown: str) -> list[Problem]
     # Imported here: only a site with an offices file reads one.
     from vneid_site.content.text_encoding import compose, find_legacy, find_mojibake
 
+    control = find_control(value)
+    if control is not None:
+        return [
+            _problem(
+                shown,
+                line,
+                f"the '{column}' cell holds an invisible control character ({control.name}, "
+                f"character {control.position})",
+                f"ô '{column}' có ký tự điều khiển vô hình ({control.name}, ký tự thứ "
+                f"{control.position})",
+                "retype the cell's text: control characters can make a flyer print text in "
+                "another order than it is written",
+                "gõ lại chữ trong ô: ký tự điều khiển có thể làm tờ rơi in chữ theo thứ tự "
+                "khác với khi viết",
+            )
+        ]
     for part in value.splitlines() or [value]:
         mojibake = find_mojibake(part)
         if mojibake is not None:

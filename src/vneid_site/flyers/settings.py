@@ -41,6 +41,25 @@ def render_settings(root: Path, template_dir: str, cache_dir: str) -> tuple[Rend
     return render, cache
 
 
+class FlyerSettingsError(ValueError):
+    """A folder or file of `extra.flyers` that the build must not use."""
+
+
+def inside_project(root: Path, value: str, key: str, example: str) -> Path:
+    """`value` (relative to `root`, the folder of mkdocs.yml) resolved, symbolic links
+    followed; a FlyerSettingsError if that leaves the project. Typst may read every file under
+    the folder that holds the templates and the cache: with `cache_dir: /` that was every file
+    of the machine."""
+    path = (root / value).resolve()
+    if not path.is_relative_to(root.resolve()):
+        raise FlyerSettingsError(
+            f"mkdocs.yml: extra.flyers.{key}: '{value}' is outside the project ({root}); the "
+            "flyer build may only read and write inside it\n"
+            f"fix: use a path inside the project, relative to mkdocs.yml, such as {example}"
+        )
+    return path
+
+
 def flyer_org(org: Any, logo_svg: str) -> dict[str, Any]:
     """What a flyer prints of the organisation profile."""
     return {
@@ -83,13 +102,15 @@ def resolve_settings(
     relative to the folder of mkdocs.yml. A FontError if the fonts are not installed, an
     OfficeListError if the offices file cannot be used."""
     root = Path(config.config_file_path).parent
+    inside_project(root, options.template_dir, "template_dir", "flyer-templates")
+    inside_project(root, options.cache_dir, "cache_dir", ".cache/flyers")
     render, cache = render_settings(root, options.template_dir, options.cache_dir)
     logo, problem = read_logo(Path(config.docs_dir), org.logo)
     printed = flyer_org(org, logo)
     offices: list[Office] = []
     shown = ""
     if options.offices:
-        path = root / options.offices
+        path = inside_project(root, options.offices, "offices", "offices.csv")
         shown = options.offices
         offices = load_offices(path, shown)
     settings = FlyerSettings(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tests.support.git import git
-from vneid_site.checks.repository import committed_outputs, symlinks
+from vneid_site.checks.repository import committed_outputs, repository_symlinks, symlinks
 
 
 def test_symlinks_under_docs_are_named_without_being_followed(tmp_path):
@@ -37,3 +37,52 @@ def test_committed_cache_and_site_files_are_named(tmp_path):
         "generated files are committed to git: .cache/flyers/ab.pdf, site/index.html"
     )
     assert "git rm -r --cached .cache site" in problem.fix
+
+
+def test_symlinks_anywhere_in_the_project_are_named_but_not_in_tools_folders(tmp_path):
+    root = tmp_path / "project"
+    for folder in (
+        "docs",
+        "flyer-templates",
+        "hooks",
+        "overrides",
+        ".venv/bin",
+        "node_modules/.bin",
+    ):
+        (root / folder).mkdir(parents=True)
+    (root / "flyer-templates" / "passwd.txt").symlink_to("/etc/passwd")
+    (root / "hooks" / "x.py").symlink_to(tmp_path / "elsewhere.py")
+    (root / "overrides" / "partials").symlink_to(tmp_path, target_is_directory=True)
+    (root / "mkdocs.yml").symlink_to(tmp_path / "other.yml")
+    # Tools' folders, the build's cache and the site are not the project's sources.
+    (root / ".venv" / "pyvenv.cfg").write_text("home = /usr/bin\n", encoding="utf-8")
+    (root / ".venv" / "bin" / "python").symlink_to("/usr/bin/python3")
+    (root / "node_modules" / ".bin" / "tool").symlink_to("/usr/bin/true")
+    (root / ".cache").mkdir()
+    (root / ".cache" / "web").symlink_to(tmp_path, target_is_directory=True)
+    (root / "site").mkdir()
+    (root / "site" / "x").symlink_to("/etc/passwd")
+    found = repository_symlinks(root, root / "docs", (root / "site",))
+    assert [p.path for p in found] == [
+        "flyer-templates/passwd.txt",
+        "hooks/x.py",
+        "mkdocs.yml",
+        "overrides/partials",
+    ]
+    assert "even outside the project" in found[0].message and "copy" in found[0].fix
+    # A docs folder outside the project is searched too.
+    outside = tmp_path / "docs-outside"
+    outside.mkdir()
+    (outside / "a.md").symlink_to("/etc/passwd")
+    paths = [p.path for p in repository_symlinks(root, outside, (root / "site",))]
+    assert "../docs-outside/a.md" in paths
+
+
+def test_a_symlink_git_tracks_is_named_even_in_a_tools_folder(tmp_path):
+    git(tmp_path, "init", "-q")
+    (tmp_path / "node_modules").mkdir()
+    (tmp_path / "node_modules" / "leak").symlink_to("/etc/passwd")
+    git(tmp_path, "add", "-f", "node_modules/leak")
+    assert [p.path for p in repository_symlinks(tmp_path, tmp_path / "docs")] == [
+        "node_modules/leak"
+    ]

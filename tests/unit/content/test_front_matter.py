@@ -4,6 +4,8 @@ import subprocess
 import sys
 from datetime import date
 
+import pytest
+
 from vneid_site.content.front_matter import key_line, parse_page_meta, split_front_matter
 
 VALID = """---
@@ -238,3 +240,75 @@ def test_flyer_steps_may_name_several_headings_in_order():
         assert "docs/a.md:5: flyer.steps must be a heading or a list of headings" in str(
             problems[0]
         ), bad
+
+
+def test_a_number_too_long_to_convert_is_a_problem_with_its_line_not_a_crash():
+    source = f"---\ntitle: A\ndescription: B\nupdated: {'9' * 5000}\n---\n"
+    meta, [problem] = parse_page_meta(source, "docs/x.md")
+    assert meta is None
+    assert problem.line == 4 and "a number far too long" in problem.message
+    assert "YYYY-MM-DD" in problem.fix and problem.message_vi
+    # Quoted, it is text: reported as no date, and quoted short.
+    source = f'---\ntitle: A\ndescription: B\nupdated: "{"9" * 5000}"\n---\n'
+    _, [problem] = parse_page_meta(source, "docs/x.md")
+    assert "is not a date" in problem.message and len(problem.message) < 120
+
+
+def test_nesting_deeper_than_the_parser_follows_is_a_problem_not_a_crash(monkeypatch):
+    from vneid_site.content import front_matter
+
+    def deep(*args, **kwargs):
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(front_matter.yaml, "load", deep)
+    source = "---\ntitle: A\ndescription: B\nhide: [[[]]]\n---\n"
+    meta, [problem] = parse_page_meta(source, "docs/x.md")
+    assert meta is None and "nested too deeply" in problem.message
+    # Nesting the parser does follow is read and checked as usual.
+    monkeypatch.undo()
+    source = f"---\ntitle: {'[' * 400}{']' * 400}\ndescription: B\n---\n"
+    _, [problem] = parse_page_meta(source, "docs/x.md")
+    assert problem.line == 2 and "wrong type" in problem.message
+
+
+@pytest.mark.parametrize(
+    "value, name",
+    [
+        (r'"Hướng dẫn \u202egnp.exe"', "U+202E RIGHT-TO-LEFT OVERRIDE"),
+        (r'"A\0B"', "U+0000 NUL"),
+        (r'"Đỏ \e[31m"', "U+001B ESCAPE"),
+        (r'"x\u2066y"', "U+2066 LEFT-TO-RIGHT ISOLATE"),
+        (r'"dòng\rdòng"', "U+000D CARRIAGE RETURN"),
+        (r'"a\x85b"', "U+0085 control character"),
+    ],
+)
+def test_control_and_bidi_characters_in_front_matter_are_refused(value, name):
+    source = (
+        "---\ntitle: A\ndescription: B\nflyer:\n  qr:\n"
+        f"    - {{label: {value}, url: 'https://vneid.gov.vn/'}}\n---\n"
+    )
+    meta, [problem] = parse_page_meta(source, "docs/x.md")
+    assert meta is None and problem.line == 6
+    assert f"'flyer.qr.0.label' holds an invisible control character ({name}" in problem.message
+    assert "delete it" in problem.fix and "ký tự điều khiển" in problem.message_vi
+    # The title and keys too, and a tab or a folded line break are text.
+    source = '---\ntitle: "T\\u202eitle"\ndescription: "a\\tb\\nc"\n"k\\u200fey": 1\n---\n'
+    problems = parse_page_meta(source, "docs/x.md")[1]
+    assert [(p.line, p.message.split(" holds")[0]) for p in problems[:2]] == [
+        (2, "'title'"),
+        (4, "'k\u200fey'"),
+    ]
+
+
+@pytest.mark.parametrize("name", ["redirect.html", "404.html", "../mkdocs.yml", "main.htm"])
+def test_template_names_only_the_page_templates(name):
+    source = f"---\ntitle: A\ndescription: B\ntemplate: {name}\n---\n"
+    meta, [problem] = parse_page_meta(source, "docs/x.md")
+    assert meta is None and problem.line == 4
+    assert f"template '{name}' is not one of the site's page templates" == problem.message
+    assert "flyers.html" in problem.fix
+
+
+def test_the_flyers_page_template_is_allowed():
+    source = "---\ntitle: A\ndescription: B\ntemplate: flyers.html\n---\n"
+    assert parse_page_meta(source, "docs/x.md")[1] == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import markdown
+import pytest
 from bs4 import BeautifulSoup
 
 from tests.support.growth import growth
@@ -92,3 +93,70 @@ def test_masking_unclosed_comments_and_code_costs_linear_time():
     assert masked(small) == small  # nothing closes: nothing is masked
     assert growth(masked, small, large) < 8
     assert masked("a <!-- b --> `c` d").strip() == "a" + " " * 16 + "d"
+
+
+def test_links_in_every_form_the_checks_read():
+    text = (
+        "[a](x.md) [b](<y z.md> \"t\") ![c](p.png 't') [d](q.md (t)) [e](f(1).md)\n"
+        "[[nested] text](n.md) \\[not](a link) [open](no-close [x] (y)\n"
+        "[![image in link](i.png)](l.md)\n"
+        '[multi](m.md\n  "title on the next line")\n'
+    )
+    assert [(link.line, link.text, link.target, link.image) for link in links(text)] == [
+        (1, "a", "x.md", False),
+        (1, "b", "y z.md", False),
+        (1, "c", "p.png", True),
+        (1, "d", "q.md", False),
+        (1, "e", "f(1).md", False),
+        (2, "[nested] text", "n.md", False),
+        (3, "![image in link](i.png)", "l.md", False),
+        (3, "image in link", "i.png", True),
+        (4, "multi", "m.md", False),
+    ]
+
+
+def test_headings_closing_hashes_attribute_lists_and_marks():
+    source = (
+        "# Một ##  \n\n## Hai#\n\n### Ba {: #ba-rieng .lop }\n\n"
+        "## [Liên kết](x.md) ![ảnh](a.png) <b>đậm</b> {#a {#b}\n\n## Bốn {x} {#bon}\n"
+    )
+    assert [(h.line, h.level, h.text, h.anchor) for h in headings(source)] == [
+        (1, 1, "Một", "mot"),
+        (3, 2, "Hai#", "hai"),
+        (5, 3, "Ba", "ba-rieng"),
+        (7, 2, "Liên kết ảnh đậm", "b"),
+        (9, 2, "Bốn {x}", "bon"),
+    ]
+    assert page_anchors("Xem {: #mot } và {#hai .x} {không} {#ba\n<p id='bon'>") == {
+        "mot",
+        "hai",
+        "bon",
+    }
+
+
+# Inputs that made the old patterns backtrack: each function on n and 4n of them must cost
+# about four times as much (16 times and more when quadratic; `{#a` took 131 s at 6 KB).
+HOSTILE = {
+    "explicit ids": lambda n: "## Tiêu đề\n\n" + "{#a" * n,
+    "atx blanks": lambda n: "# a" + " \t" * n + "b\n",
+    "atx closing": lambda n: "# a" + " " * n + "b ##\n",
+    "attr list": lambda n: "## a " + "{" * n + " }x\n",
+    "heading links": lambda n: "## " + "![a](" * n + "\n",
+    "heading tags": lambda n: "## " + "<" * n + "\n",
+    "brackets": lambda n: "[" * n,
+    "open targets": lambda n: "[a](" * n,
+    "open titles": lambda n: '[a](x "' * n,
+    "open angles": lambda n: "[a](<" * n,
+    "open paren titles": lambda n: "[a](x (" * n,
+    "many links": lambda n: "[a](b.md) " * n,
+}
+
+
+@pytest.mark.parametrize("name", HOSTILE)
+def test_reading_a_hostile_page_costs_linear_time(name):
+    make = HOSTILE[name]
+
+    def read(source: str) -> object:
+        return page_anchors(source), links(masked(source)), tags(masked(source))
+
+    assert growth(read, make(5_000), make(20_000)) < 8

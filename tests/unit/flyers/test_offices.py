@@ -6,7 +6,14 @@ import unicodedata
 
 import pytest
 
-from vneid_site.flyers.offices import COLUMNS, OfficeListError, load_offices, parse_offices
+from tests.support.sitebuild import ROOT
+from vneid_site.flyers.offices import (
+    COLUMNS,
+    MAX_OFFICES,
+    OfficeListError,
+    load_offices,
+    parse_offices,
+)
 
 HEADER = ",".join(COLUMNS)
 ROW = 'phuong-5,Phường 5,Ward 5,"Số 1, đường Thử",,0000 000 001,"Thứ Hai–Thứ Sáu",Mon–Fri'
@@ -136,3 +143,38 @@ def test_load_raises_one_error_listing_every_problem(tmp_path):
     assert text.count("fix: ") == 2
     with pytest.raises(OfficeListError, match=r"offices\.csv:1: cannot read the offices file"):
         load_offices(tmp_path / "missing.csv", "offices.csv")
+
+
+@pytest.mark.parametrize(
+    ("cell", "name"),
+    [
+        ("Phường 5\u202e", "U+202E RIGHT-TO-LEFT OVERRIDE"),
+        ("Phường\x00 5", "U+0000 NUL"),
+        ("\x1b[31mPhường 5", "U+001B ESCAPE"),
+        ("Phường \u2067 5", "U+2067 RIGHT-TO-LEFT ISOLATE"),
+    ],
+)
+def test_control_and_bidi_characters_in_a_cell_are_refused(cell, name):
+    offices, problems = parse(f'{HEADER}\nphuong-4,Phường 4,,,,1,,\nphuong-5,"{cell}",,,,1,,\n')
+    assert [office.id for office in offices] == ["phuong-4"]
+    [problem] = problems
+    assert problem.line == 3
+    assert f"the 'name' cell holds an invisible control character ({name}" in problem.message
+    assert "retype" in problem.fix and "ký tự điều khiển" in problem.message_vi
+    # A line break in an address, as Excel writes it, stays text.
+    offices, problems = parse(f'{HEADER}\r\nphuong-5,Phường 5,,"Số 1\r\nĐường 2",,1,,\r\n')
+    assert problems == [] and offices[0].address.splitlines() == ["Số 1", "Đường 2"]
+
+
+def test_offices_are_capped_at_the_documented_number():
+    rows = "".join(f"phuong-{i},Phường {i},,,,1,,\n" for i in range(MAX_OFFICES))
+    offices, problems = parse(f"{HEADER}\n{rows}\n\n")  # blank rows do not count
+    assert problems == [] and len(offices) == MAX_OFFICES
+    offices, [problem] = parse(f"{HEADER}\n{rows}phuong-x,Phường X,,,,1,,\n")
+    assert offices == [] and problem.line == MAX_OFFICES + 2
+    assert problem.message == (
+        f"the file lists {MAX_OFFICES + 1} offices; a build makes packs for at most {MAX_OFFICES}"
+    )
+    assert f"at most {MAX_OFFICES} rows" in problem.fix and problem.fix_vi
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"at most {MAX_OFFICES} offices" in readme  # the documented number is this one
