@@ -61,6 +61,15 @@ def advice_text(path: Path) -> str:
     return flat(visible_text(article))
 
 
+def flyers_of(site, lang: str, prefix: str) -> list[Path]:
+    """Every page flyer of one language (the Vietnamese site's folder holds the English one)."""
+    return [
+        p
+        for p in (site.dir / prefix).rglob("flyer.pdf")
+        if lang == "en" or "/en/" not in str(p.relative_to(site.dir.parent))
+    ]
+
+
 @pytest.mark.parametrize("lang,prefix", LANGS)
 def test_no_page_tells_the_reader_to_use_an_old_portal_account(site, lang, prefix):
     pages = [p for p in html_pages(site.dir / prefix) if lang == "en" or "/en/" not in str(p)]
@@ -73,11 +82,7 @@ def test_no_page_tells_the_reader_to_use_an_old_portal_account(site, lang, prefi
 
 @pytest.mark.parametrize("lang,prefix", LANGS)
 def test_no_flyer_tells_the_reader_to_use_an_old_portal_account(site, lang, prefix):
-    flyers = [
-        p
-        for p in (site.dir / prefix).rglob("flyer.pdf")
-        if lang == "en" or "/en/" not in str(p.relative_to(site.dir.parent))
-    ]
+    flyers = flyers_of(site, lang, prefix)
     assert len(flyers) >= 8
     for path in flyers:
         text = flat(pdf_text(path))
@@ -157,11 +162,7 @@ def test_every_guide_and_the_faq_link_to_the_troubleshooting_page(site, lang, pr
 
 @pytest.mark.parametrize("lang,prefix", LANGS)
 def test_every_flyer_s_scam_line_holds_the_otp_rule(site, lang, prefix):
-    flyers = [
-        p
-        for p in (site.dir / prefix).rglob("flyer.pdf")
-        if lang == "en" or "/en/" not in str(p.relative_to(site.dir.parent))
-    ]
+    flyers = flyers_of(site, lang, prefix)
     assert len(flyers) >= 8
     for path in flyers:
         assert OTP_RULE[lang] in flat(pdf_text(path)), path
