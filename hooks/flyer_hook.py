@@ -16,6 +16,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from vneid_site.flyers.build import CORE_ERRORS, FlyerBuild
+from vneid_site.flyers.dates import SharedDates
 from vneid_site.flyers.offices import OfficeListError
 from vneid_site.flyers.packs import VOLUME_SIZE
 from vneid_site.flyers.pool import WorkerPool
@@ -25,6 +26,7 @@ from vneid_site.flyers.qr_targets import (
     host_name_problem,
     target_problems,
 )
+from vneid_site.flyers.rules import PrintRules
 from vneid_site.flyers.settings import page_links, pool_size, preview_notice, resolve_settings
 from vneid_site.font_files import FontError
 from vneid_site.i18n.languages import current_language
@@ -48,6 +50,20 @@ class AtLeast(opt.Type[int]):
         return number
 
 
+class Points(opt.Type[float]):
+    """A type size in points, from `low` to `high`."""
+
+    def __init__(self, low: float, high: float, **kwargs: Any) -> None:
+        super().__init__((int, float), **kwargs)
+        self.low, self.high = low, high
+
+    def run_validation(self, value: object) -> float:
+        number = float(super().run_validation(value))
+        if not self.low <= number <= self.high:
+            raise base.ValidationError(f"must be a size from {self.low:g} to {self.high:g} (pt)")
+        return number
+
+
 class FlyersConfig(base.Config):
     """`extra.flyers` in mkdocs.yml."""
 
@@ -64,6 +80,14 @@ class FlyersConfig(base.Config):
     workers = opt.Optional(AtLeast(1, " (or left out)"))
     # Hosts that the extra QR codes of flyers (flyer.qr) may open, besides the site's own.
     qr_hosts = opt.ListOfItems(opt.Type(str), default=list(DEFAULT_QR_HOSTS))
+    # Legibility (pt): an A4 flyer's body is never smaller; a page that does not fit fails.
+    min_body_size = Points(8, 20, default=PrintRules.min_body_size)
+    # A flyer goes two to a sheet in the A5 pack only if its body stays this large at A5.
+    min_pack_body_size = Points(6, 20, default=PrintRules.min_pack_body_size)
+    # A poster's steps on A4 (A3: times 1.41), to read from two metres.
+    min_poster_size = Points(14, 40, default=PrintRules.min_poster_size)
+    # A flyer with neither steps nor a list needs a summary this long, or the build warns.
+    min_summary_chars = AtLeast(0, default=PrintRules.min_summary_chars)
 
 
 @contextmanager
@@ -81,10 +105,12 @@ def _plugin_errors() -> Iterator[None]:
 _pool = WorkerPool()
 _build: FlyerBuild | None = None
 _qr_hosts: frozenset[str] = frozenset()
+# When the profile and templates last changed: from git once per build, by its first language.
+_shared: SharedDates | None = None
 
 
 def on_config(config: MkDocsConfig, **_: Any) -> MkDocsConfig:
-    global _build, _qr_hosts
+    global _build, _qr_hosts, _shared
     _build = None  # a failed build dropped its work in on_build_error
     with _plugin_errors():
         site = shared(config.extra, "flyer_hook.py")
@@ -101,15 +127,19 @@ def on_config(config: MkDocsConfig, **_: Any) -> MkDocsConfig:
     if not flyers.enabled:
         return config
     lang = current_language(config)
+    if lang == site.languages.default:
+        _shared = None
     with _plugin_errors():
-        settings, offices, warnings = resolve_settings(config, flyers, lang, config.extra["org"])
+        org = config.extra["org"]
+        settings, offices, warnings = resolve_settings(config, flyers, lang, org, _shared)
+    _shared = settings.shared
     _pool.resize(pool_size(flyers.workers))
     if lang == site.languages.default:  # said once for the whole build
         for warning in warnings:
             log.warning(warning)
         if notice := preview_notice(config.site_url or ""):
             log.info(notice)
-    _build = FlyerBuild(settings, _pool, site.pages, offices)
+    _build = FlyerBuild(settings, _pool, site.pages, offices, site.languages)
     return config
 
 
@@ -165,6 +195,8 @@ def _finish() -> dict[str, Any] | None:
         summary, now = _build.finish()
     for line in summary.report() if now else []:
         log.info(line)
+    for warning in summary.empty if now else ():
+        log.warning(warning)
     return summary.catalogue
 
 

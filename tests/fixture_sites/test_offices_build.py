@@ -47,15 +47,20 @@ def built(tmp_path_factory):
     return config, result
 
 
+LANGS = ("en", "vi")
+
+
 def test_each_office_gets_an_a4_and_an_a5_pack_per_language(built):
     _, result = built
     offices = result.site_dir / "assets" / "flyers" / "offices"
     for office_id in OFFICES:
         names = sorted(p.name for p in (offices / office_id).iterdir())
-        assert names == [
-            f"print-pack-{lang}-{layout}.pdf" for lang in ("en", "vi") for layout in ("a4", "a5x2")
-        ]
-    assert counts(result.log, "vi") == (3 * 3, 0, 3 * 2)  # 3 offices x 3 flyers; 2 packs each
+        # Flyer packs (A4, A5 two-up) and large-print poster packs (A4, A3).
+        assert names == sorted(
+            [f"print-pack-{lang}-{layout}.pdf" for lang in LANGS for layout in ("a4", "a5x2")]
+            + [f"poster-pack-{lang}-{paper}.pdf" for lang in LANGS for paper in ("a4", "a3")]
+        )
+    assert counts(result.log, "vi") == (3 * 3, 0, 3 * 4)  # 3 offices x 3 pages; 4 packs each
     # The site-wide packs are still there, with the organisation's contact box.
     assert (result.site_dir / "assets" / "flyers" / "print-pack-vi-a4.pdf").is_file()
 
@@ -115,7 +120,7 @@ def test_editing_one_page_remakes_that_flyer_once_per_office(built):
     (docs / "a.md").write_text(page("Trang a mới", "## Các bước\n\n1. Hai.\n", extra=STEPS))
     result = run_mkdocs(config, site, URL, "--strict")
     assert result.returncode == 0, result.log
-    assert counts(result.log, "vi") == (3, 3 * 2, 3 * 2)  # offices x 1 flyer; packs remade
+    assert counts(result.log, "vi") == (3, 3 * 2, 3 * 4)  # offices x 1 page; packs remade
     assert counts(result.log, "en") == (0, 3 * 3, 0)
     pack = site / "assets/flyers/offices/phuong-5/print-pack-vi-a4.pdf"
     assert "Trang a mới" in PdfReader(pack).pages[1].extract_text()  # a comes first

@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
 
-from vneid_site.content.schema import MAX_QR_URL, ExtraQr, PageMeta
+from vneid_site.content.schema import MAX_POSTER_STEPS, MAX_QR_URL, ExtraQr, PageMeta
+from vneid_site.flyers.step_links import LinkTargets, print_links
 from vneid_site.i18n.dates import format_date
 
 if TYPE_CHECKING:
@@ -26,13 +28,17 @@ class FlyerContentError(ValueError):
 
 @dataclass(frozen=True)
 class Run:
-    """A piece of inline text with its meaning kept: emphasis, code, link."""
+    """A piece of inline text with its meaning kept: emphasis, code, link, and how a link
+    prints on paper (step_links.py)."""
 
     text: str
     strong: bool = False
     emph: bool = False
     code: bool = False
     href: str | None = None
+    flyer: str | None = None  # prints as the flyer of the page it opens, with this title
+    address: bool = False  # prints its address after its text
+    cite: bool = False  # a source named in brackets: prints as written
 
 
 Step = tuple[Run, ...]
@@ -55,7 +61,8 @@ class FlyerContent:
     note: str = ""
     sections: tuple[StepSection, ...] = ()
     topics: tuple[str, ...] = ()
-    updated: str = ""  # when the page's content last changed, as the language writes dates
+    updated: str = ""  # when the flyer last changed, as the language writes dates (dates.py)
+    poster_steps: tuple[Step, ...] = ()  # at most MAX_POSTER_STEPS, for the poster
     extra_codes: tuple[ExtraQr, ...] = ()
     document: dict[str, str] | None = None
     validity: dict[str, str | None] | None = None
@@ -92,14 +99,28 @@ class FlyerContent:
             "preview": self.preview,
         }
 
+    def poster_data(self) -> dict[str, Any]:
+        """Plain JSON-ready data for the poster template."""
+        return {
+            "lang": self.lang,
+            "title": self.title,
+            "url": self.url,
+            "steps": [[_run_data(run) for run in step] for step in self.poster_steps],
+            "summary": self.summary,
+            "updated": self.updated,
+            "preview": self.preview,
+        }
+
 
 def _run_data(run: Run) -> dict[str, Any]:
     out: dict[str, Any] = {"text": run.text}
-    for flag in ("strong", "emph", "code"):
+    for flag in ("strong", "emph", "code", "address", "cite"):
         if getattr(run, flag):
             out[flag] = True
     if run.href:
         out["href"] = run.href
+    if run.flyer:
+        out["flyer"] = run.flyer
     return out
 
 
@@ -226,8 +247,12 @@ def extract(
     lang: str,
     page_url: str,
     src: str,
+    targets: LinkTargets | None = None,
+    dated: date | None = None,
 ) -> FlyerContent:
-    """Build the flyer content of one page from its rendered HTML and front matter."""
+    """Build the flyer content of one page from its rendered HTML and front matter; `targets`
+    are the site's pages (how a link prints, step_links.py), `dated` the flyer's date (dates.py;
+    None: the page's own)."""
     # Imported here: the flyer worker process unpickles FlyerContent but never parses HTML.
     from lxml.html import fragment_fromstring
 
@@ -245,7 +270,8 @@ def extract(
     for name in wanted:
         steps_list = _steps_list(root, name, src)
         items = steps_list.findall("li") if steps_list is not None else []
-        steps = tuple(runs for li in items if (runs := _runs(li, page_url)))
+        found = (runs for li in items if (runs := _runs(li, page_url)))
+        steps = tuple(print_links(runs, page_url, targets or {}) for runs in found)
         if steps:
             sections.append(StepSection(nfc(name).strip() if name else None, steps))
     # Without steps, a page of questions (FAQ) still tells the reader what it answers.
@@ -253,7 +279,14 @@ def extract(
     if not sections:
         found = tuple(text for h in root.iter("h3") if (text := _heading_text(h)))
         topics = found if len(found) >= 3 else ()
-    summary = nfc(meta.flyer.summary).strip() or _first_paragraph(root) or nfc(meta.description)
+    if meta.flyer.summary is None:
+        summary = _first_paragraph(root) or nfc(meta.description)
+    else:  # set by the author; "" prints none
+        summary = nfc(meta.flyer.summary).strip()
+    if meta.flyer.poster_steps:
+        poster = tuple((Run(nfc(step).strip()),) for step in meta.flyer.poster_steps)
+    else:
+        poster = tuple(step for section in sections for step in section.steps)[:MAX_POSTER_STEPS]
     doc = meta.document
     return FlyerContent(
         lang=lang,
@@ -263,7 +296,8 @@ def extract(
         note=nfc(meta.flyer.note).strip(),
         sections=tuple(sections),
         topics=topics,
-        updated=format_date(meta.updated, lang) if meta.updated else "",
+        updated=format_date(day, lang) if (day := dated or meta.updated) else "",
+        poster_steps=poster,
         extra_codes=tuple(ExtraQr(nfc(q.label).strip(), q.url) for q in meta.flyer.qr),
         document=(
             {

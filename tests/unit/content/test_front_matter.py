@@ -106,8 +106,9 @@ def test_problems_are_worded_in_both_languages():
     assert "did you mean 'summary'?" in unknown.fix
     assert unknown.bilingual().splitlines() == [
         "docs/x.md:4: khóa 'flyer.sumary' không có trong mẫu / unknown key 'flyer.sumary'",
-        "    sửa / fix: dùng một trong: enabled, summary, steps, note, qr (có phải 'summary'?)"
-        " / use one of: enabled, summary, steps, note, qr (did you mean 'summary'?)",
+        "    sửa / fix: dùng một trong: enabled, summary, steps, note, qr, poster_steps "
+        "(có phải 'summary'?) / use one of: enabled, summary, steps, note, qr, poster_steps "
+        "(did you mean 'summary'?)",
     ]
     assert "thiếu 'description'" in by_line[2].message_vi
     assert str(unknown).startswith("docs/x.md:4: unknown key 'flyer.sumary'\n  fix:")

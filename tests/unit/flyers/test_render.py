@@ -42,7 +42,7 @@ def test_a_missing_font_family_stops_before_printing_blank_flyers():
 def test_a_template_asking_for_an_unknown_font_fails_clearly(tmp_path):
     template = tmp_path / "flyer"
     shutil.copytree(TEMPLATE, template)
-    lib = template / "lib.typ"
+    lib = template / "parts.typ"  # the colours and fonts flyers, posters and packs share
     font = '#let body-font = "Be Vietnam Pro"'
     assert font in lib.read_text()
     lib.write_text(lib.read_text().replace(font, '#let body-font = "No Such Sans"'))
