@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import yaml
+
 from tests.support.sitebuild import ROOT
 from vneid_site.content.front_matter import parse_page_meta
 from vneid_site.i18n.languages import Languages
@@ -38,3 +40,17 @@ def page_titles(lang: str) -> dict[str, str]:
 
 VI_TITLES = page_titles("vi")
 EN_TITLES = page_titles("en")
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """mkdocs.yml's values, its tags (!ENV) left unread."""
+
+
+_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
+
+
+def letterhead(lang: str) -> str:
+    """What opens every flyer and poster of `lang`: the organisation's department and name."""
+    org = CONFIG["extra"]["organisation"]
+    return " ".join(" ".join(org[key][lang].split()) for key in ("department", "name"))
