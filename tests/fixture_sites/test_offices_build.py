@@ -94,6 +94,24 @@ def test_every_pack_page_is_a4_and_carries_the_office_and_qr_codes_of_its_pages(
                     assert "1022" not in flyer and (address.split("\n")[0] in flyer)
 
 
+@pytest.mark.parametrize("paper,size", [("a4", (595.28, 841.89)), ("a3", (841.89, 1190.55))])
+def test_every_office_poster_carries_the_office_s_box_and_its_page_s_code(built, paper, size):
+    _, result = built
+    help_line = "Tài khoản VNeID: hỏi Công an xã, phường"  # the organisation's, under the box
+    for office_id, (name, _name_en, _address, phone, _hours) in OFFICES.items():
+        path = result.site_dir / f"assets/flyers/offices/{office_id}/poster-pack-vi-{paper}.pdf"
+        reader = PdfReader(path)
+        assert len(reader.pages) == 4  # contents, then the posters of a, b and home
+        assert name in pdf_text(reader, 0)
+        for number, page_url in enumerate([f"{URL}a/", f"{URL}b/", URL], start=1):
+            box = reader.pages[number].mediabox
+            assert abs(float(box.width) - size[0]) < 1 and abs(float(box.height) - size[1]) < 1
+            text = pdf_text(reader, number)
+            assert name in text and phone in text and help_line not in text, (office_id, text)
+            codes = decode_qr(render_page(path.read_bytes(), 60, number), 60)
+            assert [c.text for c in codes] == [page_url]
+
+
 def test_markup_characters_in_the_offices_file_print_literally(built):
     _, result = built
     path = result.site_dir / "assets/flyers/offices/xa-thu/print-pack-vi-a4.pdf"

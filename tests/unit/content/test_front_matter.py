@@ -239,3 +239,29 @@ def test_flyer_steps_may_name_several_headings_in_order():
         assert "docs/a.md:5: flyer.steps must be a heading or a list of headings" in str(
             problems[0]
         ), bad
+
+
+def test_poster_steps_are_at_most_five_short_texts():
+    good = "---\ntitle: A\ndescription: B\nflyer:\n  poster_steps: [Một., Hai.]\n---\n"
+    meta, problems = parse_page_meta(good, "docs/x.md")
+    assert problems == [] and meta.flyer.poster_steps == ("Một.", "Hai.")
+    six = "[" + ", ".join(["Bước."] * 6) + "]"
+    bad = f"---\ntitle: A\ndescription: B\nflyer:\n  poster_steps: {six}\n---\n"
+    _, problems = parse_page_meta(bad, "docs/x.md")
+    assert [p.message for p in problems] == [
+        "flyer.poster_steps must be a list of 1 to 5 short texts"
+    ]
+    assert problems[0].message_vi == "flyer.poster_steps phải là danh sách 1 đến 5 câu ngắn"
+    long = "x" * 91
+    _, problems = parse_page_meta(bad.replace(six, f"[{long}]"), "docs/x.md")
+    assert problems[0].message.startswith("flyer.poster_steps.0 is 91 characters long")
+    assert "fix" not in problems[0].message and problems[0].fix
+
+
+def test_an_empty_flyer_summary_means_none_but_other_texts_may_not_be_empty():
+    source = '---\ntitle: A\ndescription: B\nflyer:\n  summary: ""\n---\n'
+    meta, problems = parse_page_meta(source, "docs/x.md")
+    assert problems == [] and meta.flyer.summary == ""
+    assert parse_page_meta("---\ntitle: A\ndescription: B\n---\n", "x")[0].flyer.summary is None
+    _, problems = parse_page_meta(source.replace("summary", "note"), "docs/x.md")
+    assert problems and "is empty" in problems[0].message
