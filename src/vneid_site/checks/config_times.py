@@ -17,7 +17,8 @@ from vneid_site.checks.git import run_git
 _MISSING = object()
 
 
-class _Loader(yaml.SafeLoader):
+# libyaml when PyYAML has it (its wheels do): a long history means many revisions to read.
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
     """Reads mkdocs.yml without acting on its tags (!ENV, !!python/name): values only."""
 
 
@@ -78,7 +79,8 @@ def _blobs(folder: Path, specs: list[str]) -> list[str | None]:
 
 def _file_time(path: Path, keys: tuple[str, ...]) -> float | None:
     """When the value at `keys` last changed in one file; None when the file does not set it."""
-    current = _value(path.read_text(encoding="utf-8"), keys)
+    text = path.read_text(encoding="utf-8")
+    current = _value(text, keys)
     if current is _MISSING:
         return None
     mtime = path.stat().st_mtime
@@ -90,14 +92,15 @@ def _file_time(path: Path, keys: tuple[str, ...]) -> float | None:
     log = run_git(folder, "log", "--format=%H %ct", "--", f":/{rel}") or ""
     commits = [line.split() for line in log.splitlines() if line.strip()]
     texts = _blobs(folder, [f"{commit}:{rel}" for commit, _ in commits])
+    # Not yet committed (edited, or new): the edit is newer than any commit.
+    if not commits or (texts[0] != text and _value(texts[0], keys) != current):
+        return mtime
     introduced = None
-    for (_, when), text in zip(commits, texts, strict=True):
-        if _value(text, keys) != current:
+    for (_, when), old in zip(commits, texts, strict=True):
+        # The same text is the same value: most revisions need no parsing.
+        if old != text and _value(old, keys) != current:
             break
         introduced = float(when)  # the oldest commit of the newest run with this value
-    # Not yet committed (edited, or new): the edit is newer than any commit.
-    if not commits or _value(texts[0], keys) != current:
-        return mtime
     return introduced
 
 
