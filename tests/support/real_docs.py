@@ -38,6 +38,16 @@ def page_titles(lang: str) -> dict[str, str]:
     return titles
 
 
+def flyer_pages(lang: str) -> list[str]:
+    """Docs paths of the pages of `lang` that print a flyer (flyer.enabled, the default)."""
+    found = []
+    for src in sources(lang):
+        meta, _ = parse_page_meta((DOCS / src).read_text(encoding="utf-8"), src)
+        if meta is not None and meta.flyer.enabled:
+            found.append(src)
+    return found
+
+
 VI_TITLES = page_titles("vi")
 EN_TITLES = page_titles("en")
 
