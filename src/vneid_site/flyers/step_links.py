@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 if TYPE_CHECKING:
-    from vneid_site.flyers.content import Run
+    from vneid_site.flyers.html_runs import Run
 
 # Page address (no fragment) -> the title of its flyer, or None when it has no flyer.
 LinkTargets = Mapping[str, "str | None"]
