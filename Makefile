@@ -46,9 +46,11 @@ check: $(VENV)/.site-installed
 serve: $(VENV)/.site-installed
 	$(BIN)/mkdocs serve
 
-# The flyer template with its sample data, and the print pack's contents page: preview/.
+# The flyer and poster templates with their sample data, and the print pack's contents page:
+# preview/.
 flyer-preview: $(VENV)/.site-installed
 	$(BIN)/python scripts/preview_flyer.py
+	$(BIN)/python scripts/preview_flyer.py --poster
 	$(BIN)/python scripts/preview_flyer.py --pack
 	$(BIN)/python scripts/preview_flyer.py --office
 

@@ -45,9 +45,14 @@ def page_source(i: int, lang: str, rng: random.Random) -> str:
     table = "| Mức | Nơi đăng ký | Dùng để |\n|---|---|---|\n" + "\n".join(
         f"| {n} | {_sentence(rng, words, 4)} | {_sentence(rng, words, 6)} |" for n in (1, 2)
     )
+    # The large-print poster's steps, short as authors write them (no draw from `rng`: the
+    # pages stay those of earlier benchmarks).
+    poster = "".join(
+        f"    - {' '.join(words[6 * k : 6 * k + 6]).capitalize()} ({i}).\n" for k in range(3)
+    )
     return (
         f"---\ntitle: {title}\ndescription: {summary}\n{document}"
-        f"flyer:\n  summary: {summary}\n  steps: {steps_title}\n---\n\n"
+        f"flyer:\n  summary: {summary}\n  steps: {steps_title}\n  poster_steps:\n{poster}---\n\n"
         f"{paragraphs}\n\n{table}\n\n## {steps_title}\n\n{steps}\n\n"
         f'!!! warning "Lưu ý"\n    {_sentence(rng, words, 16)}\n\n'
         f"## {'Câu hỏi thường gặp' if lang == 'vi' else 'Questions'}\n\n"

@@ -1,4 +1,4 @@
-"""MkDocs hook: QR codes, printable flyers, previews and print packs, in each language."""
+"""MkDocs hook: QR codes, flyers and posters to print, previews and print packs, per language."""
 
 from __future__ import annotations
 
@@ -7,8 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from mkdocs.config import base
-from mkdocs.config import config_options as opt
+from flyer_config import FlyersConfig
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
@@ -16,15 +15,10 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from vneid_site.flyers.build import CORE_ERRORS, FlyerBuild
+from vneid_site.flyers.dates import SharedDates
 from vneid_site.flyers.offices import OfficeListError
-from vneid_site.flyers.packs import VOLUME_SIZE
 from vneid_site.flyers.pool import WorkerPool
-from vneid_site.flyers.qr_targets import (
-    DEFAULT_QR_HOSTS,
-    allowed_hosts,
-    host_name_problem,
-    target_problems,
-)
+from vneid_site.flyers.qr_targets import allowed_hosts, host_name_problem, target_problems
 from vneid_site.flyers.settings import (
     FlyerSettingsError,
     page_links,
@@ -37,39 +31,6 @@ from vneid_site.i18n.languages import current_language
 from vneid_site.site_build import CONFIG_KEY, SiteBuildMissing, shared
 
 log = logging.getLogger("mkdocs.plugins.vneid.flyers")
-
-
-class AtLeast(opt.Type[int]):
-    """A whole number of at least `minimum`; `hint` ends the message."""
-
-    def __init__(self, minimum: int, hint: str = "", **kwargs: Any) -> None:
-        super().__init__(int, **kwargs)
-        self.minimum = minimum
-        self.hint = hint
-
-    def run_validation(self, value: object) -> int:
-        number = super().run_validation(value)
-        if number < self.minimum:
-            raise base.ValidationError(f"must be {self.minimum} or more{self.hint}")
-        return number
-
-
-class FlyersConfig(base.Config):
-    """`extra.flyers` in mkdocs.yml."""
-
-    enabled = opt.Type(bool, default=True)
-    # Folder with main.typ, pack.typ and what they import, relative to mkdocs.yml.
-    template_dir = opt.Type(str, default="flyer-templates")
-    # Generated files kept between builds, relative to mkdocs.yml.
-    cache_dir = opt.Type(str, default=".cache/flyers")
-    # Flyers per print-pack file; a larger site gets several volumes.
-    pack_volume = AtLeast(1, default=VOLUME_SIZE)
-    # The offices (a CSV file, relative to mkdocs.yml): each gets its own print packs.
-    offices = opt.Optional(opt.Type(str))
-    # Worker processes for the flyers; default: one per core, but the one MkDocs renders on.
-    workers = opt.Optional(AtLeast(1, " (or left out)"))
-    # Hosts that the extra QR codes of flyers (flyer.qr) may open, besides the site's own.
-    qr_hosts = opt.ListOfItems(opt.Type(str), default=list(DEFAULT_QR_HOSTS))
 
 
 @contextmanager
@@ -93,10 +54,12 @@ def _plugin_errors() -> Iterator[None]:
 _pool = WorkerPool()
 _build: FlyerBuild | None = None
 _qr_hosts: frozenset[str] = frozenset()
+# When the profile and templates last changed: from git once per build, by its first language.
+_shared: SharedDates | None = None
 
 
 def on_config(config: MkDocsConfig, **_: Any) -> MkDocsConfig:
-    global _build, _qr_hosts
+    global _build, _qr_hosts, _shared
     _build = None  # a failed build dropped its work in on_build_error
     with _plugin_errors():
         site = shared(config.extra, "flyer_hook.py")
@@ -113,15 +76,19 @@ def on_config(config: MkDocsConfig, **_: Any) -> MkDocsConfig:
     if not flyers.enabled:
         return config
     lang = current_language(config)
+    if lang == site.languages.default:
+        _shared = None
     with _plugin_errors():
-        settings, offices, warnings = resolve_settings(config, flyers, lang, config.extra["org"])
+        org = config.extra["org"]
+        settings, offices, warnings = resolve_settings(config, flyers, lang, org, _shared)
+    _shared = settings.shared
     _pool.resize(pool_size(flyers.workers))
     if lang == site.languages.default:  # said once for the whole build
         for warning in warnings:
             log.warning(warning)
         if notice := preview_notice(config.site_url or ""):
             log.info(notice)
-    _build = FlyerBuild(settings, _pool, site.pages, offices)
+    _build = FlyerBuild(settings, _pool, site.pages, offices, site.languages)
     return config
 
 
@@ -177,6 +144,8 @@ def _finish() -> dict[str, Any] | None:
         summary, now = _build.finish()
     for line in summary.report() if now else []:
         log.info(line)
+    for warning in summary.empty if now else ():
+        log.warning(warning)
     return summary.catalogue
 
 

@@ -6,6 +6,7 @@ with its sample data (or your own JSON) and the two fonts the build uses, to PDF
     .venv/bin/python scripts/preview_flyer.py --data my-page.json --out /tmp/flyer
     .venv/bin/python scripts/preview_flyer.py --pack               # the print pack's index page
     .venv/bin/python scripts/preview_flyer.py --office             # a flyer of an office's pack
+    .venv/bin/python scripts/preview_flyer.py --poster             # the large-print poster (A4)
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--office", action="store_true", help="preview office.typ (an office's flyer) instead"
     )
+    parser.add_argument("--poster", action="store_true", help="preview poster.typ instead")
     parser.add_argument("--out", type=Path, default=ROOT / "preview", help="output folder")
     parser.add_argument("--templates", type=Path, default=TEMPLATES)
     args = parser.parse_args(argv)
@@ -37,11 +39,13 @@ def main(argv: list[str] | None = None) -> int:
     # The output folder stands for the build's cache: the office preview reads its base flyer.
     settings, out = render_settings(Path.cwd(), str(args.templates), str(args.out))
     folder = settings.template_dir
+    kind = next((k for k in ("pack", "office", "poster") if getattr(args, k)), "flyer")
     entry, key, default, name = {
         "pack": ("pack.typ", "pack", "sample-pack.json", "pack"),
         "office": ("office.typ", "office", "sample-office.json", "office"),
+        "poster": ("poster.typ", "poster", "sample-poster.json", "poster"),
         "flyer": ("main.typ", "data", "sample.json", "flyer"),
-    }["pack" if args.pack else "office" if args.office else "flyer"]
+    }[kind]
     data_file = args.data or folder / default
     data = json.loads(data_file.read_text(encoding="utf-8"))
     try:

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Pack a built site for a webmaster who uploads files by hand: one zip of the whole site,
-and one zip of every flyer PDF under a readable name (vi/huong-dan/dang-ky-vneid.pdf),
-with the print packs, and each office's packs in a folder of its own (offices/<id>/).
+and one zip of every flyer PDF under a readable name (vi/huong-dan/dang-ky-vneid.pdf), every
+poster in posters/ (posters/vi/huong-dan/dang-ky-vneid-a3.pdf), with the print packs, and
+each office's packs in a folder of its own (offices/<id>/).
 
     python scripts/release_files.py --site site --out dist --version v1.2.0
 """
@@ -40,6 +41,11 @@ def pack(site: Path, out: Path, version: str, languages: Languages) -> tuple[Pat
         flyers[name] = pdf
     if not flyers:
         raise SystemExit(f"{site}: no flyer.pdf found; build the site first")
+    # The large-print posters beside each flyer, A4 and A3.
+    for paper in ("a4", "a3"):
+        for pdf in site.rglob(f"poster-{paper}.pdf"):
+            name = languages.archive_name(pdf.relative_to(site).as_posix())
+            flyers[f"posters/{name.removesuffix('.pdf')}-{paper}.pdf"] = pdf
     # The print packs (every flyer of a language in one PDF), when the site has them.
     for pack in (site / FOLDER).glob("*.pdf"):
         flyers[f"print-packs/{pack.name}"] = pack

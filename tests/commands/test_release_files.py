@@ -14,6 +14,8 @@ def test_release_archives_have_readable_flyer_names(tmp_path):
     for rel in ("flyer.pdf", "en/flyer.pdf", "huong-dan/x/flyer.pdf", "en/huong-dan/x/flyer.pdf"):
         (site / rel).parent.mkdir(parents=True, exist_ok=True)
         (site / rel).write_bytes(b"%PDF-1.7")
+    for rel in ("huong-dan/x/poster-a4.pdf", "en/huong-dan/x/poster-a3.pdf"):
+        (site / rel).write_bytes(b"%PDF-1.7")
     (site / "index.html").write_text("<!doctype html>", encoding="utf-8")
     (site / "assets" / "flyers").mkdir(parents=True)
     (site / "assets" / "flyers" / "print-pack-vi-a4.pdf").write_bytes(b"%PDF-1.7")
@@ -34,6 +36,8 @@ def test_release_archives_have_readable_flyer_names(tmp_path):
             "flyers-v1.0.0/en/index.pdf",
             "flyers-v1.0.0/offices/phuong-5/print-pack-en-a5x2.pdf",
             "flyers-v1.0.0/offices/phuong-5/print-pack-vi-a4.pdf",
+            "flyers-v1.0.0/posters/en/huong-dan/x-a3.pdf",
+            "flyers-v1.0.0/posters/vi/huong-dan/x-a4.pdf",
             "flyers-v1.0.0/print-packs/print-pack-vi-a4.pdf",
             "flyers-v1.0.0/vi/huong-dan/x.pdf",
             "flyers-v1.0.0/vi/index.pdf",

@@ -47,15 +47,20 @@ def built(tmp_path_factory):
     return config, result
 
 
+LANGS = ("en", "vi")
+
+
 def test_each_office_gets_an_a4_and_an_a5_pack_per_language(built):
     _, result = built
     offices = result.site_dir / "assets" / "flyers" / "offices"
     for office_id in OFFICES:
         names = sorted(p.name for p in (offices / office_id).iterdir())
-        assert names == [
-            f"print-pack-{lang}-{layout}.pdf" for lang in ("en", "vi") for layout in ("a4", "a5x2")
-        ]
-    assert counts(result.log, "vi") == (3 * 3, 0, 3 * 2)  # 3 offices x 3 flyers; 2 packs each
+        # Flyer packs (A4, A5 two-up) and large-print poster packs (A4, A3).
+        assert names == sorted(
+            [f"print-pack-{lang}-{layout}.pdf" for lang in LANGS for layout in ("a4", "a5x2")]
+            + [f"poster-pack-{lang}-{paper}.pdf" for lang in LANGS for paper in ("a4", "a3")]
+        )
+    assert counts(result.log, "vi") == (3 * 3, 0, 3 * 4)  # 3 offices x 3 pages; 4 packs each
     # The site-wide packs are still there, with the organisation's contact box.
     assert (result.site_dir / "assets" / "flyers" / "print-pack-vi-a4.pdf").is_file()
 
@@ -89,6 +94,24 @@ def test_every_pack_page_is_a4_and_carries_the_office_and_qr_codes_of_its_pages(
                     assert "1022" not in flyer and (address.split("\n")[0] in flyer)
 
 
+@pytest.mark.parametrize("paper,size", [("a4", (595.28, 841.89)), ("a3", (841.89, 1190.55))])
+def test_every_office_poster_carries_the_office_s_box_and_its_page_s_code(built, paper, size):
+    _, result = built
+    help_line = "Tài khoản VNeID: hỏi Công an xã, phường"  # the organisation's, under the box
+    for office_id, (name, _name_en, _address, phone, _hours) in OFFICES.items():
+        path = result.site_dir / f"assets/flyers/offices/{office_id}/poster-pack-vi-{paper}.pdf"
+        reader = PdfReader(path)
+        assert len(reader.pages) == 4  # contents, then the posters of a, b and home
+        assert name in pdf_text(reader, 0)
+        for number, page_url in enumerate([f"{URL}a/", f"{URL}b/", URL], start=1):
+            box = reader.pages[number].mediabox
+            assert abs(float(box.width) - size[0]) < 1 and abs(float(box.height) - size[1]) < 1
+            text = pdf_text(reader, number)
+            assert name in text and phone in text and help_line not in text, (office_id, text)
+            codes = decode_qr(render_page(path.read_bytes(), 60, number), 60)
+            assert [c.text for c in codes] == [page_url]
+
+
 def test_markup_characters_in_the_offices_file_print_literally(built):
     _, result = built
     path = result.site_dir / "assets/flyers/offices/xa-thu/print-pack-vi-a4.pdf"
@@ -115,7 +138,7 @@ def test_editing_one_page_remakes_that_flyer_once_per_office(built):
     (docs / "a.md").write_text(page("Trang a mới", "## Các bước\n\n1. Hai.\n", extra=STEPS))
     result = run_mkdocs(config, site, URL, "--strict")
     assert result.returncode == 0, result.log
-    assert counts(result.log, "vi") == (3, 3 * 2, 3 * 2)  # offices x 1 flyer; packs remade
+    assert counts(result.log, "vi") == (3, 3 * 2, 3 * 4)  # offices x 1 page; packs remade
     assert counts(result.log, "en") == (0, 3 * 3, 0)
     pack = site / "assets/flyers/offices/phuong-5/print-pack-vi-a4.pdf"
     assert "Trang a mới" in PdfReader(pack).pages[1].extract_text()  # a comes first

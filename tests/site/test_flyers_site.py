@@ -131,7 +131,9 @@ def test_flyer_letterhead_and_author_name_no_dissolved_body_as_today_s_publisher
         title = reader.metadata.title
         # The letterhead is what comes before the page title.
         head = text.split(re.sub(r"\s+", " ", title)[:20], 1)[0]
-        assert department.upper() in head, head
+        # As written: "VNeID" stays "VNeID", never upper-cased to "VNEID".
+        assert department in head, head
+        assert "VNEID" not in text, text[:300]
         assert name in head, head
         for dissolved in ("Thông tin và Truyền thông", "Information and Communications"):
             assert dissolved not in head or ("(cũ)" in head or "former" in head), head

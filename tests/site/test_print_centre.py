@@ -10,7 +10,9 @@ from PIL import Image, ImageChops, ImageStat
 from pypdf import PdfReader
 
 from tests.support.htmltext import soup, visible_text
-from tests.support.pdfcheck import decode_qr, pdf_text, render_page
+from tests.support.pdfcheck import A4_PT, body_runs, decode_qr, pdf_text, render_page
+from tests.support.real_docs import letterhead
+from vneid_site.flyers.rules import PrintRules
 
 LANGS = [("vi", ""), ("en", "en/")]
 
@@ -109,19 +111,42 @@ def test_a4_print_pack_has_an_index_and_every_flyer_in_order(site, lang, prefix)
 
 
 @pytest.mark.parametrize("lang,prefix", LANGS)
-def test_a5_two_up_pack_qr_codes_decode_and_stay_25mm_wide(site, lang, prefix):
-    packs, urls, _ = pack_links(site, prefix)
+def test_a5_two_up_pack_holds_only_legible_flyers_two_to_a_sheet_and_says_so(site, lang, prefix):
+    packs, urls, titles = pack_links(site, prefix)
     data = packs["a5x2"].read_bytes()
     reader = PdfReader(io.BytesIO(data))
-    sheets = (len(urls) + 1) // 2
-    assert len(reader.pages) == sheets + 1
-    box = reader.pages[1].mediabox
-    assert abs(float(box.width) - 841.89) < 1 and abs(float(box.height) - 595.28) < 1
+    rules = PrintRules()
+    # Which flyers stay legible at A5: their body, read from their own PDF, scaled to A5.
+    folder = site.dir / prefix / "to-roi"
+    a5 = {}
+    for url in urls:
+        flyer = site.dir / url.removeprefix(site.url) / "flyer.pdf"
+        body = min(run.size for run in body_runs(PdfReader(flyer), letterhead(lang)))
+        a5[url] = body * 148.5 / 210 >= rules.min_pack_body_size - 0.01
+    assert folder.is_dir() and any(a5.values()) and not all(a5.values()), a5
+    halves = [url for url in urls if a5[url]]
+    wholes = [url for url in urls if not a5[url]]
+    sheets = (len(halves) + 1) // 2
+    assert len(reader.pages) == 1 + sheets + len(wholes)
+    # The index gives each flyer's size and sheet, and says why some are whole A4 pages.
+    index = pdf_text(reader, 0)
+    note = {"vi": "có chữ nhỏ hơn 10 pt khi thu về A5", "en": "smaller than 10 pt at A5"}[lang]
+    assert note in index, index
+    for number, (title, url) in enumerate(zip(titles, urls, strict=True), start=1):
+        sheet = 2 + halves.index(url) // 2 if a5[url] else 2 + sheets + wholes.index(url)
+        size = "A5" if a5[url] else "A4"
+        assert re.search(rf"{number}\s*{re.escape(title)}.*?\s{size}\s*{sheet}\b", index), title
     found = []
     for sheet in range(1, sheets + 1):
+        box = reader.pages[sheet].mediabox
+        assert abs(float(box.width) - 841.89) < 1 and abs(float(box.height) - 595.28) < 1
         codes = decode_qr(render_page(data, 150, sheet), 150)
         for code in sorted(codes, key=lambda c: c.left):
             if code.text in urls:
                 assert code.width_mm >= 25, (code.text, code.width_mm)
                 found.append(code.text)
-    assert found == urls
+    assert found == halves
+    for page, url in enumerate(wholes, start=1 + sheets):
+        box = reader.pages[page].mediabox
+        assert abs(float(box.width) - A4_PT[0]) < 1 and abs(float(box.height) - A4_PT[1]) < 1
+        assert url in [c.text for c in decode_qr(render_page(data, 100, page), 100)]

@@ -78,6 +78,46 @@ def text_runs(reader: PdfReader, index: int = 0) -> list[tuple[str, str]]:
     return runs
 
 
+@dataclass(frozen=True)
+class PlacedRun:
+    text: str
+    y: float  # of its baseline, in points from the page's foot
+    size: float  # printed type size, in points
+    upright: bool = True  # False: turned (the "preview" stamp across a test build's page)
+
+
+def placed_runs(reader: PdfReader, index: int = 0) -> list[PlacedRun]:
+    """The text pieces of a page with where and how large they are printed, in drawing order."""
+    runs: list[PlacedRun] = []
+
+    def visit(text, cm, tm, font, size):
+        if text.strip():
+            y = cm[1] * tm[4] + cm[3] * tm[5] + cm[5]
+            scale = abs(tm[3] * cm[3]) if cm[3] else abs(tm[3])
+            upright = all(abs(m[i]) < 1e-6 for m in (cm, tm) for i in (1, 2))
+            runs.append(PlacedRun(text, y, abs(size) * scale, upright))
+
+    reader.pages[index].extract_text(visitor_text=visit)
+    return runs
+
+
+# The first words of the footer of every flyer and poster: the QR code's caption.
+SCAN_LABELS = ("Quét mã QR bằng điện thoại", "Scan the QR code with your phone")
+
+
+def body_runs(reader: PdfReader, letterhead: str, index: int = 0) -> list[PlacedRun]:
+    """A flyer's or poster's body as printed: below its letterhead (`letterhead`: the
+    organisation's department and name, which open the page) and above its footer (the QR
+    code's caption); the preview stamp of a test build left out."""
+    runs = [run for run in placed_runs(reader, index) if run.upright]
+    start = 0
+    while start < len(runs) and runs[start].text.strip() in letterhead:
+        start += 1
+    assert start, "the page does not open with the letterhead"
+    footer = next(i for i, r in enumerate(runs) if r.text.lstrip().startswith(SCAN_LABELS))
+    return runs[start:footer]
+
+
 def link_uris(reader: PdfReader, index: int = 0) -> list[str]:
     annots = reader.pages[index].get("/Annots") or []
     uris = []

@@ -97,7 +97,15 @@ def serving(config_file: Path, log: Path | None = None) -> Iterator[tuple[str, s
         proc.wait(timeout=30)
 
 
-def make_fixture_project(tmp: Path, pages: dict[str, str], overrides: str = "") -> Path:
+# Fixture pages are stubs ("Nội dung."), not print content: their flyers may say next to
+# nothing without the warning that fails --strict (extra.flyers.min_summary_chars), unless a
+# test asks for the site's own rule (stub_flyers=False).
+STUB_FLYERS = "extra:\n  flyers:\n    min_summary_chars: 0\n"
+
+
+def make_fixture_project(
+    tmp: Path, pages: dict[str, str], overrides: str = "", *, stub_flyers: bool = True
+) -> Path:
     """A project that inherits the real mkdocs.yml but has its own docs and nav.
 
     `pages` maps docs-relative paths to file contents; `overrides` is extra YAML for the
@@ -125,12 +133,29 @@ def make_fixture_project(tmp: Path, pages: dict[str, str], overrides: str = "") 
         path.write_text(text, encoding="utf-8")
     nav_pages = sorted(p for p in pages if p.endswith(".md") and not p.endswith(".en.md"))
     nav = "\n".join(f"  - {p}" for p in nav_pages)
+    # In between, so that the test's own `extra:` is merged with it, not replacing it.
+    base = tmp / "fixture-base.yml"
+    stubs = STUB_FLYERS if stub_flyers else ""
+    base.write_text(f"INHERIT: {ROOT / 'mkdocs.yml'}\n{stubs}", encoding="utf-8")
     config = tmp / "mkdocs.yml"
     config.write_text(
-        f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: docs\nnav:\n{nav}\n{overrides}\n",
-        encoding="utf-8",
+        f"INHERIT: {base.name}\ndocs_dir: docs\nnav:\n{nav}\n{overrides}\n", encoding="utf-8"
     )
     return config
+
+
+def own_configuration(project: Path) -> None:
+    """Make a fixture project hold its whole configuration and templates, as a site's own
+    repository does: a copy of the real mkdocs.yml (without its nav) that the fixture inherits
+    instead of the real file; flyer-templates/ is a copy already (make_fixture_project). Its own
+    files then date the organisation profile and the templates (flyers/dates.py)."""
+    real = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    real = real[: real.index("\nnav:\n")] + "\n" + real[real.index("\nmarkdown_extensions:") :]
+    (project / "mkdocs-main.yml").write_text(real, encoding="utf-8")
+    base = project / "fixture-base.yml"
+    stubs = base.read_text(encoding="utf-8").split("\n", 1)[1]
+    base.write_text(f"INHERIT: mkdocs-main.yml\n{stubs}", encoding="utf-8")
+    assert (project / "flyer-templates" / "lib.typ").is_file()
 
 
 def page(

@@ -14,16 +14,13 @@ import yaml
 
 from vneid_site.content import schema
 from vneid_site.content.controls import controls_in
-from vneid_site.content.html_policy import host_of, lookalike_host
+from vneid_site.content.flyer_options import flyer_options
 from vneid_site.content.problems import Problem
 from vneid_site.content.schema import (
-    MAX_EXTRA_QR,
-    MAX_QR_URL,
     PAGE_TEMPLATES,
     VALIDITY_STATES,
     Change,
     Document,
-    ExtraQr,
     FlyerOptions,
     Note,
     PageMeta,
@@ -38,6 +35,8 @@ _BLOCK_RE = re.compile(r"\A-{3}[ \t]*\r?\n(.*?\r?\n)(?:\.{3}|-{3})[ \t]*\r?\n", 
 # libyaml is ten times faster than the pure-Python parser; PyYAML wheels include it.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _FIRST_LINE = 2  # the block starts on the line after the opening ---
+# Texts that may be set empty on purpose: flyer.summary: "" prints no summary.
+_MAY_BE_EMPTY = frozenset({"flyer.summary"})
 
 
 # A source's address: https, a host, no spaces or quotes (it is printed as a link's href).
@@ -94,7 +93,9 @@ class _Checker:
                 )
                 continue
             expected, _, what, what_vi = spec[key]
-            if not isinstance(value, expected) or (expected is str and not value.strip()):
+            empty = expected is str and isinstance(value, str) and not value.strip()
+            empty = empty and dotted not in _MAY_BE_EMPTY
+            if not isinstance(value, expected) or empty:
                 self.add(
                     where,
                     (f"'{dotted}' has the wrong type or is empty", what),
@@ -390,97 +391,6 @@ def _history(check: _Checker, raw: list[Any]) -> tuple[Change, ...]:
     return tuple(sorted(changes, key=lambda change: change.date, reverse=True))
 
 
-def _steps(check: _Checker, raw: str | list[Any]) -> tuple[str, ...]:
-    """One heading, or a list of headings, each printed with its numbered list."""
-    names = [raw] if isinstance(raw, str) else raw
-    good = tuple(name.strip() for name in names if isinstance(name, str) and name.strip())
-    if len(good) != len(names) or (isinstance(raw, list) and not raw):
-        check.add(
-            ("flyer", "steps"),
-            (
-                "flyer.steps must be a heading or a list of headings",
-                "e.g. steps: [Steps, Activate]",
-            ),
-            (
-                "flyer.steps phải là một tiêu đề mục hoặc danh sách tiêu đề mục",
-                "ví dụ steps: [Các bước thực hiện, Kích hoạt tài khoản]",
-            ),
-        )
-    return good
-
-
-def _flyer(check: _Checker, raw: Any) -> FlyerOptions:
-    fly = check.mapping(raw, schema.FLYER, ("flyer",))
-    qrs = check.items(fly.get("qr", []), schema.QR, ("flyer", "qr"))
-    if len(qrs) > MAX_EXTRA_QR:
-        check.add(
-            ("flyer", "qr"),
-            (
-                f"flyer.qr lists {len(qrs)} codes; a flyer has room for {MAX_EXTRA_QR} besides "
-                "the page's own",
-                f"keep the {MAX_EXTRA_QR} that matter most; link the others from the page",
-            ),
-            (
-                f"flyer.qr có {len(qrs)} mã; tờ rơi chỉ đủ chỗ cho {MAX_EXTRA_QR} mã ngoài mã "
-                "của trang",
-                f"giữ {MAX_EXTRA_QR} mã quan trọng nhất; địa chỉ khác thì đặt liên kết trong trang",
-            ),
-        )
-    for i, qr in enumerate(qrs):
-        url = qr.get("url")
-        if url is None:
-            continue
-        where = ("flyer", "qr", str(i), "url")
-        host = host_of(url)
-        if len(url) > MAX_QR_URL:
-            check.add(
-                where,
-                (
-                    f"flyer.qr.{i}.url is {len(url)} characters long; a printed QR code "
-                    f"holds at most {MAX_QR_URL} and still scans",
-                    "use the shortest official address of that page (no tracking parameters)",
-                ),
-                (
-                    f"flyer.qr.{i}.url dài {len(url)} ký tự; mã QR in ra chỉ chứa được "
-                    f"tối đa {MAX_QR_URL} ký tự mà vẫn quét được",
-                    "dùng địa chỉ chính thức ngắn nhất của trang đó (bỏ các tham số theo dõi)",
-                ),
-            )
-        # No host: an address that cannot be parsed ("https://[abc/x") opens nothing.
-        elif not re.fullmatch(r"https?://[^\s/]+\S*", url) or host is None:
-            check.add(
-                where,
-                (
-                    f"flyer.qr.{i}.url '{url}' is not an absolute address",
-                    "write the full address, starting with https://",
-                ),
-                (
-                    f"flyer.qr.{i}.url '{url}' không phải địa chỉ đầy đủ",
-                    "viết đủ địa chỉ, bắt đầu bằng https://",
-                ),
-            )
-        elif lookalike_host(host):
-            # A printed code is followed without seeing the address: no imitation letters.
-            check.add(
-                where,
-                (
-                    f"flyer.qr.{i}.url '{url}' uses look-alike letters in its host name",
-                    "write the address in plain Latin letters, as the organisation publishes it",
-                ),
-                (
-                    f"flyer.qr.{i}.url '{url}' có tên miền dùng chữ giả dạng",
-                    "viết địa chỉ bằng chữ Latinh thường, đúng như cơ quan công bố",
-                ),
-            )
-    return FlyerOptions(
-        enabled=fly.get("enabled", True),
-        summary=fly.get("summary", ""),
-        steps=_steps(check, fly.get("steps", ())),
-        note=fly.get("note", ""),
-        qr=tuple(ExtraQr(q.get("label", ""), q.get("url", "")) for q in qrs),
-    )
-
-
 def parse_page_meta(source: str, path: str) -> tuple[PageMeta | None, list[Problem]]:
     """Parse and check the front matter of one Markdown page."""
     block, _ = split_front_matter(source)
@@ -503,7 +413,7 @@ def parse_page_meta(source: str, path: str) -> tuple[PageMeta | None, list[Probl
         _template(check, top["template"])
     document = _document(check, top["document"]) if "document" in top else None
     validity = _validity(check, top["validity"]) if "validity" in top else None
-    flyer = _flyer(check, top["flyer"]) if "flyer" in top else FlyerOptions()
+    flyer = flyer_options(check, top["flyer"]) if "flyer" in top else FlyerOptions()
     updated = _date(check, top["updated"], ("updated",)) if "updated" in top else None
     history = _history(check, top["history"]) if "history" in top else ()
     if check.problems:

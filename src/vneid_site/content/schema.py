@@ -17,6 +17,9 @@ MAX_QR_URL = 200
 # The others are not made for a page: redirect.html reloads itself forever, 404.html is the
 # error page.
 PAGE_TEMPLATES = ("main.html", "flyers.html")
+# A poster's steps: at most this many, each at most this long, so they read from two metres.
+MAX_POSTER_STEPS = 5
+MAX_POSTER_STEP = 90
 
 
 @dataclass(frozen=True)
@@ -69,10 +72,11 @@ class ExtraQr:
 @dataclass(frozen=True)
 class FlyerOptions:
     enabled: bool = True
-    summary: str = ""
+    summary: str | None = None  # None: the page's first paragraph; "": no summary
     steps: tuple[str, ...] = ()  # headings whose numbered lists the flyer prints, in order
     note: str = ""
     qr: tuple[ExtraQr, ...] = ()
+    poster_steps: tuple[str, ...] = ()  # short steps for the poster; none: the first steps
 
 
 @dataclass(frozen=True)
@@ -212,7 +216,12 @@ FLYER: Spec = {
         "true or false; false means no flyer for this page",
         "true hoặc false; false là trang này không có tờ rơi",
     ),
-    "summary": (str, False, "a short text printed under the title", "câu ngắn in dưới tiêu đề"),
+    "summary": (
+        str,
+        False,
+        'a short text printed under the title ("" for none)',
+        'câu ngắn in dưới tiêu đề ("" nếu không cần)',
+    ),
     "steps": (
         (str, list),
         False,
@@ -230,6 +239,12 @@ FLYER: Spec = {
         False,
         "a list of {label, url} for extra QR codes",
         "danh sách {label, url} cho các mã QR thêm",
+    ),
+    "poster_steps": (
+        list,
+        False,
+        "at most five short steps the large-print poster shows (else the first steps)",
+        "tối đa năm bước ngắn in trên áp phích chữ lớn (không ghi thì lấy các bước đầu)",
     ),
 }
 QR: Spec = {

@@ -13,24 +13,18 @@ import json
 import logging
 from collections.abc import Callable
 from concurrent.futures import Future
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from vneid_site.content.schema import PageMeta
-from vneid_site.flyers import previews, worker
-from vneid_site.flyers.cache import FileCache, digest
+from vneid_site.flyers import worker
+from vneid_site.flyers.cache import FileCache, digest, json_digest
+from vneid_site.flyers.catalogue import FlyerSummary, catalogue
 from vneid_site.flyers.content import FlyerContentError, extract, is_preview_url
+from vneid_site.flyers.dates import flyer_date
 from vneid_site.flyers.offices import Office
 from vneid_site.flyers.outputs import PREVIEWS, CacheMiss, PageJob, PageOutputBuilder
-from vneid_site.flyers.packs import (
-    LAYOUTS,
-    Pack,
-    PackSpec,
-    build_pack,
-    office_folder,
-    pack_jobs,
-)
+from vneid_site.flyers.packs import Pack, PackSpec, build_pack, office_folder, pack_jobs
 from vneid_site.flyers.pool import WorkerError, WorkerPool
 from vneid_site.flyers.records import (
     FlyerRecord,
@@ -40,7 +34,10 @@ from vneid_site.flyers.records import (
     save_manifest,
 )
 from vneid_site.flyers.render import FlyerError, fingerprint
+from vneid_site.flyers.rules import empty_flyer
 from vneid_site.flyers.settings import FlyerSettings
+from vneid_site.flyers.step_links import link_targets
+from vneid_site.i18n.languages import Languages
 
 log = logging.getLogger(__name__)
 
@@ -52,41 +49,6 @@ CORE_ERRORS = (FlyerContentError, FlyerError, WorkerError)
 START_POOL_AT = 4
 
 
-@dataclass(frozen=True)
-class FlyerSummary:
-    """What a finished build made, for the log and the flyers page."""
-
-    lang: str
-    pages: int  # pages given a QR code
-    built: int  # flyers made by this build
-    cached: int  # flyers taken from the cache
-    packs_built: int
-    packs_kept: tuple[str, ...]  # pages whose flyer is unknown, so the packs were left alone
-    catalogue: dict[str, Any]
-    office_flyers_built: int = 0
-    office_flyers_cached: int = 0
-    office_packs_built: int = 0
-
-    def report(self) -> list[str]:
-        """The lines the build log shows."""
-        lines = [
-            f"QR codes for {self.pages} pages; flyers: {self.built} built, {self.cached} from "
-            f"cache; print packs: {self.packs_built} built ({self.lang})"
-        ]
-        if self.catalogue.get("offices"):
-            lines.append(
-                f"offices: {len(self.catalogue['offices'])}; office flyers: "
-                f"{self.office_flyers_built} built, {self.office_flyers_cached} from cache; "
-                f"office packs: {self.office_packs_built} built ({self.lang})"
-            )
-        if self.packs_kept:
-            lines.append(
-                f"print packs ({self.lang}) left as they were: no flyer yet for "
-                f"{', '.join(self.packs_kept[:5])}. A full build (without --dirty) remakes them"
-            )
-        return lines
-
-
 class FlyerBuild:
     def __init__(
         self,
@@ -94,11 +56,14 @@ class FlyerBuild:
         pool: WorkerPool,
         pages: dict[str, PageMeta],
         offices: list[Office] | None = None,
+        languages: Languages | None = None,
     ) -> None:
         self.settings = settings
         self.pool = pool
         self.pages = pages  # every page's front matter, by docs path (filled by the site hook)
         self.offices = offices or []
+        self.languages = languages or Languages()
+        self._targets: tuple[dict[str, str | None], str] | None = None
         self.cache = FileCache(settings.cache_dir)
         swept = self.cache.sweep()
         if swept:
@@ -124,38 +89,55 @@ class FlyerBuild:
 
     # --- Pages ------------------------------------------------------------------------
 
+    def targets(self) -> tuple[dict[str, str | None], str]:
+        """The site's pages of this language with their flyers' titles (how a link in a step
+        prints), and their digest; worked out once, when the pages are all read."""
+        if self._targets is None:
+            s = self.settings
+            found = link_targets(self.pages, self.languages, s.lang, s.site_url)
+            self._targets = found, json_digest(sorted(found.items()))
+        return self._targets
+
     def add_page(
         self, src: str, html: str, meta: PageMeta, lang: str, url: str, page_url: str
     ) -> None:
-        """Write the QR code and flyer of a rendered page (its absolute `url`, its site-relative
-        `page_url`) from the cache, or queue them."""
+        """Write the QR code, flyer and posters of a rendered page (its absolute `url`, its
+        site-relative `page_url`) from the cache, or queue them."""
+        s = self.settings
+        targets, targets_key = self.targets()
+        day = flyer_date(meta.updated, s.shared)
         inputs = digest(
             self.setup.flyer_key,
             self.lookup.qr_key,
             *PREVIEWS,
-            json.dumps(self.settings.org, sort_keys=True),
-            repr((html, meta, lang, url, page_url, bool(self.offices))),
+            json.dumps(s.org, sort_keys=True),
+            targets_key,
+            repr((html, meta, lang, url, page_url, bool(self.offices), s.rules, day)),
         )
         saved = self.saved.get(src)
         base = bool(self.offices)
         if saved and saved.inputs == inputs and self.lookup.can_place(saved, base):
             # Nothing the page gives has changed since the last build: place its files as they
             # are, without reading the page again.
-            self.lookup.place(saved, self.settings.site_dir)
+            self.lookup.place(saved, s.site_dir)
             self.records[src] = as_cached(saved)
             return
-        content = extract(html=html, meta=meta, lang=lang, page_url=url, src=f"docs/{src}")
+        shown = f"docs/{src}"
+        content = extract(
+            html=html,
+            meta=meta,
+            lang=lang,
+            page_url=url,
+            src=shown,
+            targets=targets,
+            dated=day,
+        )
+        empty = empty_flyer(content, shown, s.rules) or ""
         job = PageJob(
-            content,
-            page_url,
-            f"docs/{src}",
-            self.settings.site_dir,
-            meta.flyer.enabled,
-            inputs,
-            base,
+            content, page_url, shown, s.site_dir, meta.flyer.enabled, inputs, base, s.rules, empty
         )
         try:
-            self.records[src] = self.lookup.build(job, self.settings.org)
+            self.records[src] = self.lookup.build(job, s.org)
         except CacheMiss:
             self._queue(src, worker.build_page, {"setup": self.setup, "job": job})
 
@@ -219,12 +201,13 @@ class FlyerBuild:
             cached=len(records) - fresh,
             packs_built=sum(built for _, built in packs),
             packs_kept=self.packs_kept,
-            catalogue=_catalogue(
+            catalogue=catalogue(
                 records, [pack for pack, _ in packs], offices, self.offices, self.settings.lang
             ),
             office_flyers_built=sum(o.built for o in offices),
             office_flyers_cached=sum(o.cached for o in offices),
             office_packs_built=sum(built for o in offices for _, built in o.packs),
+            empty=tuple(record.empty for record in records if record.empty),
         )
         return self.summary, True
 
@@ -233,7 +216,9 @@ class FlyerBuild:
     ) -> tuple[list[tuple[Pack, bool]], list[worker.OfficeResult]]:
         """The language's packs and each office's flyers and packs, made side by side."""
         s = self.settings
-        spec = PackSpec(s.lang, s.site_name, s.org.get("department", ""), s.site_dir, s.pack_volume)
+        spec = PackSpec(
+            s.lang, s.site_name, s.org.get("department", ""), s.site_dir, s.pack_volume, s.rules
+        )
         preview = bool(records) and is_preview_url(s.site_url)
         packs = {f"pack-{n}": job for n, job in enumerate(pack_jobs(records, spec))}
         offices = {
@@ -280,52 +265,3 @@ class FlyerBuild:
             if not future.cancelled():
                 future.exception()  # wait for a job already running
         self.pending = {}
-
-
-def _catalogue(
-    records: list[FlyerRecord],
-    packs: list[Pack],
-    results: list[worker.OfficeResult],
-    offices: list[Office],
-    lang: str,
-) -> dict[str, Any]:
-    def pack_data(p: Pack) -> dict[str, Any]:
-        return {
-            "path": p.path,
-            "size_kb": max(1, round(p.size / 1024)),
-            "first": p.first,
-            "last": p.last,
-            "volume": p.volume,
-            "volumes": p.volumes,
-        }
-
-    by_id = {office.id: office for office in offices}
-    return {
-        "flyers": [
-            {
-                "title": r.title,
-                "page_url": r.page_url,
-                "pdf": r.paths.flyer_pdf,
-                "preview": r.paths.flyer_png,
-                "preview_2x": r.paths.flyer_png_2x,
-                "preview_size": previews.size(1),
-                "size_kb": max(1, round(r.pdf_bytes / 1024)),
-                "historical": r.historical,
-            }
-            for r in records
-        ],
-        "packs": {
-            layout: [pack_data(p) for p in packs if p.layout == layout] for layout in LAYOUTS
-        },
-        "offices": [
-            {
-                "id": result.office_id,
-                "contact": by_id[result.office_id].contact(lang),
-                "packs": {
-                    layout: [pack_data(p) for p, _ in result.packs if p.layout == layout]
-                    for layout in LAYOUTS
-                },
-            }
-            for result in results
-        ],
-    }

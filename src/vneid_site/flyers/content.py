@@ -2,40 +2,25 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
-from vneid_site.content.schema import MAX_QR_URL, ExtraQr, PageMeta
+from vneid_site.content.schema import MAX_POSTER_STEPS, MAX_QR_URL, ExtraQr, PageMeta
+from vneid_site.flyers.html_runs import Run, Step, heading_text, nfc, run_data, runs_of, text_of
+from vneid_site.flyers.step_links import LinkTargets, print_links
 from vneid_site.i18n.dates import format_date
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
-_SAFE_SCHEMES = ("http", "https", "mailto", "tel")
-_BLOCK_TAGS = {"p", "div", "li", "ul", "ol", "br", "table", "tr", "td", "th", "blockquote"}
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _LOOPBACK = {"127.0.0.1", "localhost", "::1", "0.0.0.0", "[::1]"}
 
 
 class FlyerContentError(ValueError):
     """The page asks for flyer content it does not have."""
-
-
-@dataclass(frozen=True)
-class Run:
-    """A piece of inline text with its meaning kept: emphasis, code, link."""
-
-    text: str
-    strong: bool = False
-    emph: bool = False
-    code: bool = False
-    href: str | None = None
-
-
-Step = tuple[Run, ...]
 
 
 @dataclass(frozen=True)
@@ -55,7 +40,8 @@ class FlyerContent:
     note: str = ""
     sections: tuple[StepSection, ...] = ()
     topics: tuple[str, ...] = ()
-    updated: str = ""  # when the page's content last changed, as the language writes dates
+    updated: str = ""  # when the flyer last changed, as the language writes dates (dates.py)
+    poster_steps: tuple[Step, ...] = ()  # at most MAX_POSTER_STEPS, for the poster
     extra_codes: tuple[ExtraQr, ...] = ()
     document: dict[str, str] | None = None
     validity: dict[str, str | None] | None = None
@@ -81,7 +67,7 @@ class FlyerContent:
             "summary": self.summary,
             "note": self.note,
             "sections": [
-                {"title": s.title, "steps": [[_run_data(run) for run in step] for step in s.steps]}
+                {"title": s.title, "steps": [[run_data(run) for run in step] for step in s.steps]}
                 for s in self.sections
             ],
             "topics": list(self.topics),
@@ -92,20 +78,17 @@ class FlyerContent:
             "preview": self.preview,
         }
 
-
-def _run_data(run: Run) -> dict[str, Any]:
-    out: dict[str, Any] = {"text": run.text}
-    for flag in ("strong", "emph", "code"):
-        if getattr(run, flag):
-            out[flag] = True
-    if run.href:
-        out["href"] = run.href
-    return out
-
-
-def nfc(text: str) -> str:
-    """NFC with runs of whitespace collapsed: decomposed input prints and extracts the same."""
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text))
+    def poster_data(self) -> dict[str, Any]:
+        """Plain JSON-ready data for the poster template."""
+        return {
+            "lang": self.lang,
+            "title": self.title,
+            "url": self.url,
+            "steps": [[run_data(run) for run in step] for step in self.poster_steps],
+            "summary": self.summary,
+            "updated": self.updated,
+            "preview": self.preview,
+        }
 
 
 def is_preview_url(url: str) -> bool:
@@ -113,85 +96,13 @@ def is_preview_url(url: str) -> bool:
     return (urlsplit(url).hostname or "") in _LOOPBACK
 
 
-def _text(element: HtmlElement) -> str:
-    """Text of an element, leaving out the permalink anchors MkDocs adds to headings."""
-    parts = [element.text or ""]
-    for child in element:
-        if not _is_headerlink(child) and isinstance(child.tag, str):
-            parts.append(_text(child))
-        parts.append(child.tail or "")
-    return "".join(parts)
-
-
-def _heading_text(element: HtmlElement) -> str:
-    return nfc(_text(element)).strip()
-
-
-def _is_headerlink(element: HtmlElement) -> bool:
-    return element.tag == "a" and "headerlink" in (element.get("class") or "").split()
-
-
-def _runs(element: HtmlElement, page_url: str) -> tuple[Run, ...]:
-    runs: list[Run] = []
-
-    def add(text: str | None, style: tuple[bool, bool, bool, str | None]) -> None:
-        if text and (clean := nfc(text)):
-            runs.append(Run(clean, *style))
-
-    def walk(node: HtmlElement, style: tuple[bool, bool, bool, str | None]) -> None:
-        add(node.text, style)
-        for child in node:
-            name = child.tag if isinstance(child.tag, str) else ""
-            if name and not _is_headerlink(child) and name not in ("script", "style", "svg"):
-                if name == "img":
-                    add(child.get("alt", ""), style)
-                else:
-                    if name in _BLOCK_TAGS and runs:
-                        runs.append(Run(" ", *style))
-                    strong, emph, code, href = style
-                    if name == "a" and child.get("href"):
-                        target = urljoin(page_url, child.get("href"))
-                        href = target if urlsplit(target).scheme in _SAFE_SCHEMES else href
-                    walk(
-                        child,
-                        (
-                            strong or name in ("strong", "b"),
-                            emph or name in ("em", "i"),
-                            code or name in ("code", "kbd", "samp"),
-                            href,
-                        ),
-                    )
-            add(child.tail, style)
-
-    walk(element, (False, False, False, None))
-    return _merge(runs)
-
-
-def _merge(runs: list[Run]) -> tuple[Run, ...]:
-    """Join neighbouring runs of the same style, collapse spaces, trim the ends."""
-    merged: list[Run] = []
-    for run in runs:
-        if merged and _style(merged[-1]) == _style(run):
-            merged[-1] = Run(re.sub(r" {2,}", " ", merged[-1].text + run.text), *_style(run))
-        else:
-            merged.append(run)
-    if merged:
-        merged[0] = Run(merged[0].text.lstrip(), *_style(merged[0]))
-        merged[-1] = Run(merged[-1].text.rstrip(), *_style(merged[-1]))
-    return tuple(r for r in merged if r.text)
-
-
-def _style(run: Run) -> tuple[bool, bool, bool, str | None]:
-    return run.strong, run.emph, run.code, run.href
-
-
-def _steps_list(root: HtmlElement, heading_text: str | None, src: str) -> HtmlElement | None:
-    if heading_text is None:
+def _steps_list(root: HtmlElement, name: str | None, src: str) -> HtmlElement | None:
+    if name is None:
         return root.find("ol")
-    wanted = nfc(heading_text).strip()
+    wanted = nfc(name).strip()
     headings = [el for el in root.iter(*_HEADINGS)]
     for heading in headings:
-        if _heading_text(heading) != wanted:
+        if heading_text(heading) != wanted:
             continue
         level = int(heading.tag[1])
         for sibling in heading.itersiblings():
@@ -204,7 +115,7 @@ def _steps_list(root: HtmlElement, heading_text: str | None, src: str) -> HtmlEl
             f"{src}: flyer.steps names the section '{wanted}', but it holds no numbered list.\n"
             "fix: write the steps as a numbered list (1. 2. 3.) under that heading"
         )
-    known = ", ".join(f"'{_heading_text(h)}'" for h in headings) or "none"
+    known = ", ".join(f"'{heading_text(h)}'" for h in headings) or "none"
     raise FlyerContentError(
         f"{src}: flyer.steps names the section '{wanted}', but the page has no such heading "
         f"(headings: {known}).\nfix: set flyer.steps to the exact text of a heading"
@@ -213,7 +124,7 @@ def _steps_list(root: HtmlElement, heading_text: str | None, src: str) -> HtmlEl
 
 def _first_paragraph(root: HtmlElement) -> str:
     for p in root.findall("p"):
-        text = nfc(_text(p)).strip()
+        text = nfc(text_of(p)).strip()
         if text:
             return text
     return ""
@@ -226,8 +137,12 @@ def extract(
     lang: str,
     page_url: str,
     src: str,
+    targets: LinkTargets | None = None,
+    dated: date | None = None,
 ) -> FlyerContent:
-    """Build the flyer content of one page from its rendered HTML and front matter."""
+    """Build the flyer content of one page from its rendered HTML and front matter; `targets`
+    are the site's pages (how a link prints, step_links.py), `dated` the flyer's date (dates.py;
+    None: the page's own)."""
     # Imported here: the flyer worker process unpickles FlyerContent but never parses HTML.
     from lxml.html import fragment_fromstring
 
@@ -245,15 +160,23 @@ def extract(
     for name in wanted:
         steps_list = _steps_list(root, name, src)
         items = steps_list.findall("li") if steps_list is not None else []
-        steps = tuple(runs for li in items if (runs := _runs(li, page_url)))
+        found = (runs for li in items if (runs := runs_of(li, page_url)))
+        steps = tuple(print_links(runs, page_url, targets or {}) for runs in found)
         if steps:
             sections.append(StepSection(nfc(name).strip() if name else None, steps))
     # Without steps, a page of questions (FAQ) still tells the reader what it answers.
     topics: tuple[str, ...] = ()
     if not sections:
-        found = tuple(text for h in root.iter("h3") if (text := _heading_text(h)))
+        found = tuple(text for h in root.iter("h3") if (text := heading_text(h)))
         topics = found if len(found) >= 3 else ()
-    summary = nfc(meta.flyer.summary).strip() or _first_paragraph(root) or nfc(meta.description)
+    if meta.flyer.summary is None:
+        summary = _first_paragraph(root) or nfc(meta.description)
+    else:  # set by the author; "" prints none
+        summary = nfc(meta.flyer.summary).strip()
+    if meta.flyer.poster_steps:
+        poster = tuple((Run(nfc(step).strip()),) for step in meta.flyer.poster_steps)
+    else:
+        poster = tuple(step for section in sections for step in section.steps)[:MAX_POSTER_STEPS]
     doc = meta.document
     return FlyerContent(
         lang=lang,
@@ -263,7 +186,8 @@ def extract(
         note=nfc(meta.flyer.note).strip(),
         sections=tuple(sections),
         topics=topics,
-        updated=format_date(meta.updated, lang) if meta.updated else "",
+        updated=format_date(day, lang) if (day := dated or meta.updated) else "",
+        poster_steps=poster,
         extra_codes=tuple(ExtraQr(nfc(q.label).strip(), q.url) for q in meta.flyer.qr),
         document=(
             {

@@ -1,15 +1,18 @@
-"""Print packs: the flyers of a language in PDF volumes, one per A4 page or two A5 per sheet."""
+"""Print packs: the flyers of a language in PDF volumes, one per A4 page or two A5 per sheet
+(those legible at A5), and its posters, one per A4 or A3 page."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from vneid_site.flyers.cache import digest, json_digest
 from vneid_site.flyers.outputs import PageOutputBuilder
 from vneid_site.flyers.records import FlyerRecord
+from vneid_site.flyers.rules import PrintRules
 
-LAYOUTS = ("a4", "a5x2")
+# Flyer packs, then poster packs.
+LAYOUTS = ("a4", "a5x2", "poster-a4", "poster-a3")
 # Flyers per pack file. An office printer takes a 50-page job well, and a bounded volume keeps
 # the build's memory flat however large the site grows.
 VOLUME_SIZE = 50
@@ -34,6 +37,8 @@ class Pack:
 
 def pack_path(lang: str, layout: str, volume: int, volumes: int, folder: str) -> str:
     part = f"-{volume}" if volumes > 1 else ""
+    if layout.startswith("poster-"):
+        return f"{folder}/poster-pack-{lang}-{layout.removeprefix('poster-')}{part}.pdf"
     return f"{folder}/print-pack-{lang}-{layout}{part}.pdf"
 
 
@@ -46,6 +51,7 @@ class PackSpec:
     author: str
     site_dir: Path
     volume_size: int = VOLUME_SIZE
+    rules: PrintRules = field(default_factory=PrintRules)
 
 
 @dataclass(frozen=True)
@@ -63,6 +69,7 @@ class PackJob:
     volumes: int
     folder: str = FOLDER  # where in the site
     office: dict[str, str] | None = None  # the office whose pack it is
+    rules: PrintRules = field(default_factory=PrintRules)
 
 
 def pack_jobs(
@@ -88,15 +95,25 @@ def pack_jobs(
             len(chunks),
             folder,
             office,
+            spec.rules,
         )
         for layout in LAYOUTS
         for number, chunk in enumerate(chunks, start=1)
     ]
 
 
+def _page_file(record: FlyerRecord, layout: str, builder: PageOutputBuilder) -> Path | None:
+    """The PDF of a record that a pack of `layout` holds: its flyer, or a poster."""
+    if not layout.startswith("poster-"):
+        return record.cached_pdf
+    poster = record.poster(layout.removeprefix("poster-"))
+    return builder.cache.path(poster.key, ".pdf") if poster else None
+
+
 def build_pack(builder: PageOutputBuilder, job: PackJob) -> tuple[Pack, bool]:
     """Write one pack file (from the cache when it can): (pack, freshly built)."""
     root = builder.settings.root
+    files = [(r, _page_file(r, job.layout, builder)) for r in job.records]
     pack = {
         "lang": job.lang,
         "layout": job.layout,
@@ -106,10 +123,16 @@ def build_pack(builder: PageOutputBuilder, job: PackJob) -> tuple[Pack, bool]:
         "first": job.first,
         "volume": job.volume,
         "volumes": job.volumes,
+        "min_a5_size": job.rules.min_pack_body_size,
         "flyers": [
-            {"title": r.title, "file": typst_path(r.cached_pdf, root), "updated": r.updated}
-            for r in job.records
-            if r.cached_pdf
+            {
+                "title": r.title,
+                "file": typst_path(file, root),
+                "updated": r.updated,
+                "two_up": job.rules.two_up(r.body_size),
+            }
+            for r, file in files
+            if file
         ],
     }
     key = digest(builder.flyer_key, "pack", json_digest(pack))

@@ -14,10 +14,27 @@ class OutputPaths:
     flyer_pdf: str
     flyer_png: str  # the preview on the flyers page, for 1x screens
     flyer_png_2x: str  # and for 2x and 3x screens
+    poster_a4: str  # the large-print poster, A4 portrait
+    poster_a3: str  # and A3 portrait
+
+    def poster(self, paper: str) -> str:
+        """The poster of `paper` ("a4", "a3")."""
+        return self.poster_a3 if paper == "a3" else self.poster_a4
 
 
 # In the order of OutputPaths' fields.
-NAMES = ("qr.svg", "qr.png", "flyer.pdf", "flyer.png", "flyer-2x.png")
+NAMES = (
+    "qr.svg",
+    "qr.png",
+    "flyer.pdf",
+    "flyer.png",
+    "flyer-2x.png",
+    "poster-a4.pdf",
+    "poster-a3.pdf",
+)
+# The posters' papers, smallest first, and their names as printed.
+PAPERS = ("a4", "a3")
+PAPER_NAMES = {"a4": "A4", "a3": "A3"}
 
 
 def output_paths(page_url: str) -> OutputPaths:

@@ -14,8 +14,18 @@ from vneid_site.flyers.paths import OutputPaths
 
 
 @dataclass(frozen=True)
+class PosterRecord:
+    """One of a page's posters."""
+
+    paper: str  # "a4", "a3"
+    key: str  # cache entry of the poster (.pdf)
+    pdf_bytes: int
+    base_key: str | None = None  # the poster without its contact box, for the offices' packs
+
+
+@dataclass(frozen=True)
 class FlyerRecord:
-    """A page's QR code and flyer as written into the site."""
+    """A page's QR code, flyer and posters as written into the site."""
 
     page_url: str
     title: str
@@ -28,7 +38,13 @@ class FlyerRecord:
     inputs: str = ""  # digest of everything the page gave; the same inputs make the same files
     base_key: str | None = None  # the flyer without its contact box, for the offices' packs
     fresh: bool = False  # made in this build, not taken from the cache
-    updated: str = ""  # when its page last changed, as the flyer prints it (the packs' index)
+    updated: str = ""  # the flyer's date, as it prints it (the packs' index, the flyers page)
+    body_size: float = 0.0  # pt: the flyer's body type size (the two-up pack's rule)
+    posters: tuple[PosterRecord, ...] = ()
+    empty: str = ""  # the warning for a flyer that says next to nothing (rules.py), or ""
+
+    def poster(self, paper: str) -> PosterRecord | None:
+        return next((p for p in self.posters if p.paper == paper), None)
 
 
 def in_order(
@@ -55,6 +71,9 @@ def save_manifest(path: Path, records: dict[str, FlyerRecord | None]) -> None:
             "inputs": r.inputs,
             "base_key": r.base_key,
             "updated": r.updated,
+            "body_size": r.body_size,
+            "posters": [list(astuple(p)) for p in r.posters],
+            "empty": r.empty,
         }
         for src, r in sorted(records.items())
         if r is not None
@@ -79,6 +98,9 @@ def load_manifest(path: Path) -> dict[str, FlyerRecord]:
                 inputs=item["inputs"],
                 base_key=item.get("base_key"),
                 updated=str(item.get("updated", "")),
+                body_size=float(item["body_size"]),
+                posters=tuple(PosterRecord(*p) for p in item["posters"]),
+                empty=str(item["empty"]),
             )
             for src, item in data.items()
         }

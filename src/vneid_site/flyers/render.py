@@ -12,9 +12,10 @@ from typing import Any
 from vneid_site.flyers.cache import digest
 
 # Bump when the data contract with the template changes, so old cache entries are never reused.
-DATA_FORMAT = "3"
+DATA_FORMAT = "4"
 PDF_STANDARDS = ["ua-1"]
-_OVERFLOW = re.compile(r"flyer-overflow:(\d+):([\d.]+)")
+_OVERFLOW = re.compile(r"(flyer|poster)-overflow:(\d+):([\d.]+)")
+_ADDRESS = re.compile(r"address-overflow:(\S+)")
 _CONTACT = re.compile(r"contact-overflow:(organisation|office):(\d+)")
 _PAGE_COUNT = re.compile(rb"/Type\s*/Pages\b[^>]*?/Count\s+(\d+)")
 
@@ -68,6 +69,26 @@ class FlyerRenderer:
     ) -> bytes:
         """Compile one flyer (main.typ); `src` names the page in error messages."""
         return self.compile("main.typ", {"data": data}, src=src, fmt=fmt, ppi=ppi, pages=1)
+
+    def render_sized(self, data: dict[str, Any], *, src: str) -> tuple[bytes, float]:
+        """One flyer's PDF and the type size (pt) its body came out at."""
+        pdf = self.render(data, src=src)
+        return pdf, self.body_size()
+
+    def render_poster(self, data: dict[str, Any], *, src: str) -> bytes:
+        """Compile one poster (poster.typ), a single page of data["paper"]."""
+        return self.compile("poster.typ", {"poster": data}, src=src, pages=1)
+
+    def body_size(self) -> float:
+        """The body type size (pt) of the document compiled last, which reports it as
+        metadata <body-size>; Typst answers from what it memoised while compiling."""
+        try:
+            return float(self.compiler.query("<body-size>", field="value", one=True))
+        except (self.typst.TypstError, RuntimeError, ValueError) as err:
+            raise FlyerError(
+                f"the flyer template reports no body size ({err}).\n"
+                "fix: keep `fit-body` (parts.typ), which reports it, in the flyer's layout"
+            ) from None
 
     def compile(
         self,
@@ -182,12 +203,27 @@ def _explain(err: Any, src: str) -> str:
         )
     match = _OVERFLOW.search(text)
     if match:
-        over, size = match.groups()
+        kind, over, size = match.groups()
+        if kind == "poster":
+            return (
+                f"{src}: the poster does not fit on its page at the smallest type that reads from "
+                f"two metres ({size} pt): its steps are about {over}% too long.\n"
+                f"fix: set flyer.poster_steps to at most five steps about {over}% shorter than "
+                "these (or lower extra.flyers.min_poster_size)"
+            )
         return (
-            f"{src}: the flyer does not fit on one A4 page, even at the smallest type size "
-            f"({size} pt): its text is about {over}% too long.\n"
+            f"{src}: the flyer does not fit on one A4 page at the smallest legible type size "
+            f"({size} pt, extra.flyers.min_body_size): its text is about {over}% too long.\n"
             f"fix: cut about {over}% of the flyer's text: shorten flyer.summary or the steps, "
             "point flyer.steps at a shorter section, or set flyer.enabled: false"
+        )
+    address = _ADDRESS.search(text)
+    if address:
+        return (
+            f"{src}: the address {address[1]} does not fit on one line of the flyer even in "
+            "small type, and an address is never broken across lines.\n"
+            "fix: use a shorter address (flyer.qr, or a shorter page name or site_url), or fewer "
+            "extra QR codes"
         )
     hints = "\n".join(f"  hint: {hint}" for hint in err.hints)
     return (

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from vneid_site.flyers.content import is_preview_url
+from vneid_site.flyers.dates import SharedDates, shared_dates
 from vneid_site.flyers.offices import Office, load_offices
 from vneid_site.flyers.paths import output_paths
 from vneid_site.flyers.render import RenderSettings
+from vneid_site.flyers.rules import PrintRules
 from vneid_site.font_files import FLYER_FAMILIES, flyer_font_dirs
-from vneid_site.i18n.languages import Languages
+from vneid_site.i18n.languages import Languages, site_name
 
 
 @dataclass(frozen=True)
@@ -28,6 +30,9 @@ class FlyerSettings:
     pack_volume: int
     site_url: str = ""
     offices_shown: str = ""  # the offices file as messages name it, "" when there is none
+    rules: PrintRules = field(default_factory=PrintRules)
+    # When the organisation profile and the templates last changed: no flyer is dated earlier.
+    shared: SharedDates = field(default_factory=lambda: SharedDates(None, None))
 
 
 def render_settings(root: Path, template_dir: str, cache_dir: str) -> tuple[RenderSettings, Path]:
@@ -86,25 +91,46 @@ def read_logo(docs_dir: Path, logo: str) -> tuple[str, str | None]:
 def page_links(page_url: str, lang: str, flyer: bool, languages: Languages) -> dict[str, Any]:
     """What a page's template links to: its QR code files and its flyer."""
     paths = output_paths(page_url)
+    name = languages.download_name(page_url, lang)
     return {
         "qr_svg": paths.qr_svg,
         "qr_png": paths.qr_png,
         "flyer_pdf": paths.flyer_pdf if flyer else None,
-        "download_name": languages.download_name(page_url, lang),
+        "download_name": name,
+        # The large-print posters: (paper as printed, path, download name).
+        "posters": [
+            (label, paths.poster(paper), name.replace(".pdf", f"-poster-{paper}.pdf"))
+            for paper, label in (("a4", "A4"), ("a3", "A3"))
+        ]
+        if flyer
+        else [],
     }
 
 
+def print_rules(options: Any) -> PrintRules:
+    """The legibility and content rules of the validated `extra.flyers` options."""
+    return PrintRules(
+        float(options.min_body_size),
+        float(options.min_pack_body_size),
+        float(options.min_poster_size),
+        int(options.min_summary_chars),
+    )
+
+
 def resolve_settings(
-    config: Any, options: Any, lang: str, org: Any
+    config: Any, options: Any, lang: str, org: Any, shared: SharedDates | None = None
 ) -> tuple[FlyerSettings, list[Office], list[str]]:
     """The settings of one language's build and the offices, from the MkDocs config (read
     duck-typed) and its validated `extra.flyers` options, with warnings for the log. Paths are
-    relative to the folder of mkdocs.yml. A FontError if the fonts are not installed, an
-    OfficeListError if the offices file cannot be used."""
+    relative to the folder of mkdocs.yml. `shared`: the dates of the profile and templates when
+    another language's build worked them out (they come from git). A FontError if the fonts are
+    not installed, an OfficeListError if the offices file cannot be used."""
     root = Path(config.config_file_path).parent
     inside_project(root, options.template_dir, "template_dir", "flyer-templates")
     inside_project(root, options.cache_dir, "cache_dir", ".cache/flyers")
     render, cache = render_settings(root, options.template_dir, options.cache_dir)
+    if shared is None:
+        shared = shared_dates(Path(config.config_file_path), render.template_dir)
     logo, problem = read_logo(Path(config.docs_dir), org.logo)
     printed = flyer_org(org, logo)
     offices: list[Office] = []
@@ -118,11 +144,13 @@ def resolve_settings(
         cache,
         Path(config.site_dir),
         lang,
-        config.site_name,
+        site_name(config, lang),
         printed,
         options.pack_volume,
         config.site_url or "",
         shown,
+        print_rules(options),
+        shared,
     )
     return settings, offices, [problem] if problem else []
 

@@ -82,33 +82,58 @@ def build_page(*, setup: Setup, job: PageJob) -> FlyerRecord:
     return run(setup=setup, make=lambda builder, job: builder.build(job, setup.org), job=job)
 
 
+def _office_page(
+    builder: PageOutputBuilder, job: OfficeJob, base_key: str, title: str, kind: str, where: str
+) -> tuple[str, bool]:
+    """(cache key, built) of one page of an office's pack: the page made without its contact
+    box (`base_key`), with the office's box laid over the empty place."""
+    data = {
+        "file": typst_path(builder.cache.path(base_key, ".pdf"), builder.settings.root),
+        "lang": job.packs.lang,
+        "title": title,
+        "preview": job.preview,
+        "office": job.office,
+        "kind": kind,
+    }
+    key = digest(builder.flyer_key, "office", base_key, json_digest(data))
+    src = f"{job.src} ({job.office['id']}, {where})"
+    _, fresh = builder.cached(
+        key,
+        ".pdf",
+        lambda: builder.renderer.compile("office.typ", {"office": data}, src=src, standards=[]),
+    )
+    return key, fresh
+
+
 def office_packs(builder: PageOutputBuilder, job: OfficeJob) -> OfficeResult:
-    """An office's flyers and packs with `builder` (a lookup-only one raises CacheMiss)."""
-    root = builder.settings.root
+    """An office's flyers, posters and packs with `builder` (a lookup-only one raises
+    CacheMiss)."""
     flyers = []
-    built = 0
+    built = total = 0
     for record in job.records:
         if not record.base_key:
             continue
-        base = builder.cache.path(record.base_key, ".pdf")
-        data = {
-            "file": typst_path(base, root),
-            "lang": job.packs.lang,
-            "title": record.title,
-            "preview": job.preview,
-            "office": job.office,
-        }
-        key = digest(builder.flyer_key, "office", record.base_key, json_digest(data))
-        src = f"{job.src} ({job.office['id']}, {record.page_url or '/'})"
-        _, fresh = builder.cached(
-            key,
-            ".pdf",
-            lambda data=data, src=src: builder.renderer.compile(
-                "office.typ", {"office": data}, src=src, standards=[]
-            ),
-        )
+        where = record.page_url or "/"
+        key, fresh = _office_page(builder, job, record.base_key, record.title, "flyer", where)
+        posters = []
+        for poster in record.posters:
+            if poster.base_key:
+                kind = f"poster-{poster.paper}"
+                p_key, p_fresh = _office_page(
+                    builder, job, poster.base_key, record.title, kind, f"{where}, {kind}"
+                )
+                posters.append(replace(poster, key=p_key, base_key=None))
+                fresh = fresh or p_fresh
         built += fresh
-        flyers.append(replace(record, cached_pdf=builder.cache.path(key, ".pdf"), fresh=fresh))
+        total += 1
+        flyers.append(
+            replace(
+                record,
+                cached_pdf=builder.cache.path(key, ".pdf"),
+                posters=tuple(posters),
+                fresh=fresh,
+            )
+        )
     jobs = pack_jobs(flyers, job.packs, folder=job.folder, office=job.office)
     packs = [build_pack(builder, pack) for pack in jobs]
-    return OfficeResult(job.office["id"], packs, built, len(flyers) - built)
+    return OfficeResult(job.office["id"], packs, built, total - built)

@@ -117,6 +117,17 @@ def is_nested_build(config: Any) -> bool:
     return bool(getattr(_i18n(config), "building", False))
 
 
+def site_name(config: Any, lang: str) -> str:
+    """The site's name in `lang`: the language's own `site_name` under static-i18n's
+    `languages`, else the site's. Read from the plugin's settings, so that it is right before
+    static-i18n has applied them (it does so after the hooks' on_config)."""
+    plugin = _i18n(config)
+    for language in plugin.config.languages if plugin is not None else ():
+        if language.locale == lang and getattr(language, "site_name", None):
+            return str(language.site_name)
+    return str(config.site_name)
+
+
 def current_language(config: Any) -> str:
     """The language being built; static-i18n leaves it None until its own on_config."""
     plugin = _i18n(config)

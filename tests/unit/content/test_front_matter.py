@@ -108,8 +108,9 @@ def test_problems_are_worded_in_both_languages():
     assert "did you mean 'summary'?" in unknown.fix
     assert unknown.bilingual().splitlines() == [
         "docs/x.md:4: khóa 'flyer.sumary' không có trong mẫu / unknown key 'flyer.sumary'",
-        "    sửa / fix: dùng một trong: enabled, summary, steps, note, qr (có phải 'summary'?)"
-        " / use one of: enabled, summary, steps, note, qr (did you mean 'summary'?)",
+        "    sửa / fix: dùng một trong: enabled, summary, steps, note, qr, poster_steps "
+        "(có phải 'summary'?) / use one of: enabled, summary, steps, note, qr, poster_steps "
+        "(did you mean 'summary'?)",
     ]
     assert "thiếu 'description'" in by_line[2].message_vi
     assert str(unknown).startswith("docs/x.md:4: unknown key 'flyer.sumary'\n  fix:")
@@ -312,3 +313,29 @@ def test_template_names_only_the_page_templates(name):
 def test_the_flyers_page_template_is_allowed():
     source = "---\ntitle: A\ndescription: B\ntemplate: flyers.html\n---\n"
     assert parse_page_meta(source, "docs/x.md")[1] == []
+
+
+def test_poster_steps_are_at_most_five_short_texts():
+    good = "---\ntitle: A\ndescription: B\nflyer:\n  poster_steps: [Một., Hai.]\n---\n"
+    meta, problems = parse_page_meta(good, "docs/x.md")
+    assert problems == [] and meta.flyer.poster_steps == ("Một.", "Hai.")
+    six = "[" + ", ".join(["Bước."] * 6) + "]"
+    bad = f"---\ntitle: A\ndescription: B\nflyer:\n  poster_steps: {six}\n---\n"
+    _, problems = parse_page_meta(bad, "docs/x.md")
+    assert [p.message for p in problems] == [
+        "flyer.poster_steps must be a list of 1 to 5 short texts"
+    ]
+    assert problems[0].message_vi == "flyer.poster_steps phải là danh sách 1 đến 5 câu ngắn"
+    long = "x" * 91
+    _, problems = parse_page_meta(bad.replace(six, f"[{long}]"), "docs/x.md")
+    assert problems[0].message.startswith("flyer.poster_steps.0 is 91 characters long")
+    assert "fix" not in problems[0].message and problems[0].fix
+
+
+def test_an_empty_flyer_summary_means_none_but_other_texts_may_not_be_empty():
+    source = '---\ntitle: A\ndescription: B\nflyer:\n  summary: ""\n---\n'
+    meta, problems = parse_page_meta(source, "docs/x.md")
+    assert problems == [] and meta.flyer.summary == ""
+    assert parse_page_meta("---\ntitle: A\ndescription: B\n---\n", "x")[0].flyer.summary is None
+    _, problems = parse_page_meta(source.replace("summary", "note"), "docs/x.md")
+    assert problems and "is empty" in problems[0].message

@@ -40,10 +40,11 @@ def test_steps_keep_bold_code_and_absolute_links():
         Run("#let x = 1", code=True),
         Run("."),
     )
-    # A relative link becomes absolute; a script link keeps its text but loses the link.
+    # A relative link becomes absolute; a script link keeps its text but loses the link. Paper
+    # cannot follow a link: one to a page not known to have a flyer prints its address.
     assert content.steps[1] == (
         Run("Xem "),
-        Run("trang khác", href="https://example.gov.vn/vneid/huong-dan/y/"),
+        Run("trang khác", href="https://example.gov.vn/vneid/huong-dan/y/", address=True),
         Run(" hoặc đây."),
     )
     assert "".join(r.text for r in content.steps[2]) == "Đoạn một. Đoạn hai."
@@ -144,3 +145,32 @@ def test_the_page_date_is_part_of_the_flyer_data_in_the_language_s_form():
     assert vi.as_data()["updated"] == "27/11/2026"
     assert en.as_data()["updated"] == "27 November 2026"
     assert extract(html=HTML, meta=meta(), lang="vi", page_url=PAGE_URL, src="x").updated == ""
+
+
+def test_an_empty_summary_prints_none_and_posters_take_at_most_five_steps():
+    seven = "<ol>" + "".join(f"<li>Bước {i}.</li>" for i in range(1, 8)) + "</ol>"
+    none = extract(
+        html=HTML, meta=meta('flyer:\n  summary: ""\n'), lang="vi", page_url=PAGE_URL, src="x"
+    )
+    assert none.summary == ""
+    content = extract(html=seven, meta=meta(), lang="vi", page_url=PAGE_URL, src="x")
+    assert ["".join(r.text for r in s) for s in content.poster_steps] == [
+        f"Bước {i}." for i in range(1, 6)
+    ]
+    own = meta("flyer:\n  poster_steps: [Cài VNeID., 'Gõ https://dichvucong.gov.vn.']\n")
+    content = extract(html=seven, meta=own, lang="vi", page_url=PAGE_URL, src="x")
+    assert content.poster_steps == ((Run("Cài VNeID."),), (Run("Gõ https://dichvucong.gov.vn."),))
+    data = content.poster_data()
+    assert data["steps"] == [[{"text": "Cài VNeID."}], [{"text": "Gõ https://dichvucong.gov.vn."}]]
+    assert set(data) == {"lang", "title", "url", "steps", "summary", "updated", "preview"}
+
+
+def test_the_flyer_s_date_may_be_later_than_the_page_s():
+    from dataclasses import replace
+    from datetime import date
+
+    page = replace(meta(), updated=date(2026, 1, 2))
+    content = extract(
+        html=HTML, meta=page, lang="en", page_url=PAGE_URL, src="x", dated=date(2026, 3, 4)
+    )
+    assert content.updated == "4 March 2026"

@@ -5,7 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from vneid_site.flyers.paths import output_paths
-from vneid_site.flyers.records import FlyerRecord, in_order, load_manifest, save_manifest
+from vneid_site.flyers.records import (
+    FlyerRecord,
+    PosterRecord,
+    in_order,
+    load_manifest,
+    save_manifest,
+)
 
 
 def record(
@@ -40,6 +46,17 @@ def test_manifest_round_trip_marks_records_as_not_fresh(tmp_path):
     loaded = load_manifest(path)
     a_loaded = record("a/", "Trang A ý", fresh=False, updated="27/11/2026")
     assert loaded == {"a.md": a_loaded, "b.md": no_flyer}
+
+
+def test_manifest_keeps_the_body_size_posters_and_warning(tmp_path):
+    from dataclasses import replace
+
+    path = tmp_path / "m.json"
+    posters = (PosterRecord("a4", "p" * 64, 900, "b" * 64), PosterRecord("a3", "q" * 64, 950))
+    full = replace(record("a/", "A", fresh=False), body_size=12.5, posters=posters, empty="x")
+    save_manifest(path, {"a.md": full})
+    assert load_manifest(path) == {"a.md": full}
+    assert full.poster("a3") == posters[1] and full.poster("a5") is None
 
 
 def test_a_missing_or_broken_manifest_is_empty(tmp_path):

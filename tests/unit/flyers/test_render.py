@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 from tests.support.pdfcheck import decode_qr, render_page
 from tests.support.sitebuild import ROOT
@@ -42,7 +43,7 @@ def test_a_missing_font_family_stops_before_printing_blank_flyers():
 def test_a_template_asking_for_an_unknown_font_fails_clearly(tmp_path):
     template = tmp_path / "flyer"
     shutil.copytree(TEMPLATE, template)
-    lib = template / "lib.typ"
+    lib = template / "parts.typ"  # the colours and fonts flyers, posters and packs share
     font = '#let body-font = "Be Vietnam Pro"'
     assert font in lib.read_text()
     lib.write_text(lib.read_text().replace(font, '#let body-font = "No Such Sans"'))
@@ -124,3 +125,51 @@ def test_long_extra_labels_keep_clear_of_the_main_code_and_its_caption(count):
     main, *others = sorted(codes, key=lambda c: -c.width_mm)
     assert main.text == SAMPLE["url"] and main.width_mm > 35  # 48 mm with its quiet zone
     assert all(main.width_mm > 1.4 * other.width_mm for other in others)
+
+
+def test_the_template_reports_the_body_size_it_chose_and_never_goes_below_the_floor():
+    renderer = FlyerRenderer(settings())
+    _, size = renderer.render_sized(SAMPLE, src="sample")
+    assert 11 <= size <= 15
+    step = [{"text": "Bước dài: " + "thủ tục hành chính trực tuyến " * 12}]
+    long = {**SAMPLE, "sections": [{"title": None, "steps": [step] * 9}]}
+    _, size = renderer.render_sized({**long, "min_size": 8}, src="sample")
+    assert 8 <= size < 11
+    with pytest.raises(FlyerError) as err:
+        renderer.render_sized(long, src="docs/dai.md")
+    assert str(err.value).startswith("docs/dai.md: the flyer does not fit on one A4 page")
+    assert "(11 pt, extra.flyers.min_body_size)" in str(err.value)
+
+
+def test_an_address_too_long_for_a_line_even_in_small_type_stops_the_flyer():
+    renderer = FlyerRenderer(settings())
+    url = "https://example.gov.vn/" + "a-very-long-path-segment/" * 10
+    with pytest.raises(FlyerError) as err:
+        renderer.render({**SAMPLE, "url": url}, src="docs/x.md")
+    assert f"the address {url} does not fit on one line" in str(err.value)
+    assert "fix:" in str(err.value)
+
+
+def test_a_long_address_in_a_step_is_set_smaller_not_broken():
+    url = "https://vneid.gov.vn/huongdan/huong-dan-dang-ky-tai-khoan-vneid-" + "x" * 60 + ".html"
+    steps = [[{"text": "Mở ", "href": None}, {"text": url, "href": url}]]
+    data = {**SAMPLE, "sections": [{"title": None, "steps": steps}]}
+    pdf = FlyerRenderer(settings()).render(data, src="x")
+    lines = PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
+    assert url in lines.split("\n") or any(url in line for line in lines.split("\n"))
+
+
+def test_posters_are_a4_and_a3_with_the_code_at_least_60_mm_on_a3():
+    poster = json.loads((TEMPLATE / "sample-poster.json").read_text(encoding="utf-8"))
+    renderer = FlyerRenderer(settings())
+    for paper, (width, height), smallest in (
+        ("a4", (595.28, 841.89), 35),
+        ("a3", (841.89, 1190.55), 60),
+    ):
+        pdf = renderer.render_poster({**poster, "paper": paper}, src="sample")
+        reader = PdfReader(io.BytesIO(pdf))
+        box = reader.pages[0].mediabox
+        assert abs(float(box.width) - width) < 1 and abs(float(box.height) - height) < 1
+        codes = decode_qr(render_page(pdf, 50), 50)
+        assert [c.text for c in codes] == [poster["url"]] and codes[0].width_mm >= smallest
+        assert str(reader.trailer["/Root"]["/Lang"]) == poster["lang"]

@@ -7,7 +7,7 @@ from types import SimpleNamespace
 import pytest
 
 from vneid_site.flyers.paths import output_paths
-from vneid_site.i18n.languages import Languages, current_language, from_config
+from vneid_site.i18n.languages import Languages, current_language, from_config, site_name
 
 LANGS = Languages(("vi", "en"))
 
@@ -71,3 +71,16 @@ def test_read_from_the_mkdocs_config_without_importing_mkdocs():
     plugin.current_language = "en"
     assert current_language(config) == "en"
     assert from_config(SimpleNamespace(plugins={})) == Languages(("vi",))
+
+
+def test_each_language_has_its_own_site_name_before_static_i18n_applies_it():
+    languages = [
+        SimpleNamespace(locale="vi", site_name=None),
+        SimpleNamespace(locale="en", site_name="Guide to VNeID"),
+    ]
+    plugin = SimpleNamespace(config=SimpleNamespace(languages=languages))
+    # In the hooks' on_config, config.site_name is still the default language's.
+    config = SimpleNamespace(plugins={"i18n": plugin}, site_name="Hướng dẫn VNeID")
+    assert site_name(config, "en") == "Guide to VNeID"
+    assert site_name(config, "vi") == "Hướng dẫn VNeID"  # no name of its own: the site's
+    assert site_name(SimpleNamespace(plugins={}, site_name="X"), "en") == "X"
