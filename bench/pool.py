@@ -53,8 +53,14 @@ def jobs(n: int, site_dir: Path) -> list[PageJob]:
     return out
 
 
-def run(workers: int, n: int) -> float:
-    """Seconds for `workers` processes to make `n` pages' files from an empty cache."""
+def worker_cpu() -> float:
+    """CPU seconds the worker process that runs this has used (all its threads)."""
+    return time.process_time()
+
+
+def run(workers: int, n: int) -> tuple[float, float | None]:
+    """Seconds for `workers` processes to make `n` pages' files from an empty cache, and with
+    one worker the CPU seconds it spent on them."""
     templates = ROOT / "flyer-templates"
     settings = RenderSettings(templates, tuple(flyer_font_dirs()), FLYER_FAMILIES, Path("/"))
     with tempfile.TemporaryDirectory(prefix="bench-pool-") as name:
@@ -68,11 +74,15 @@ def run(workers: int, n: int) -> float:
             for future in warm:
                 pool.result(future)
             todo = jobs(n, tmp / "site")
+            cpu = pool.result(pool.submit(worker_cpu)) if workers == 1 else None
             start = time.perf_counter()
             futures = [pool.submit(worker.build_page, setup=setup, job=j) for j in todo]
             for future in futures:
                 pool.result(future)
-            return time.perf_counter() - start
+            seconds = time.perf_counter() - start
+            if cpu is not None:
+                cpu = pool.result(pool.submit(worker_cpu)) - cpu
+            return seconds, cpu
         finally:
             pool.close()
 
@@ -85,9 +95,13 @@ def main() -> None:
     args = parser.parse_args()
     counts = args.workers or [1, 2]
     times: dict[int, list[float]] = {w: [] for w in counts}
+    cpus: list[float] = []
     for _ in range(args.rounds):
         for w in counts:
-            times[w].append(run(w, args.n))
+            seconds, cpu = run(w, args.n)
+            times[w].append(seconds)
+            if cpu is not None:
+                cpus.append(cpu)
     med = {w: statistics.median(t) for w, t in times.items()}
     base = med[counts[0]]
     print(
@@ -97,6 +111,10 @@ def main() -> None:
                 "seconds": {w: round(s, 2) for w, s in med.items()},
                 "ms_per_flyer": {w: round(s / args.n * 1000, 1) for w, s in med.items()},
                 "speedup": {w: round(base / s, 2) for w, s in med.items()},
+                # What one page's QR code, flyer, previews and posters cost, wherever they run.
+                "cpu_ms_per_flyer_1_worker": round(statistics.median(cpus) / args.n * 1000, 1)
+                if cpus
+                else None,
             }
         )
     )
