@@ -113,11 +113,9 @@ class PageOutputBuilder:
             return
         if not self.can_make:
             raise CacheMiss(key)
-        for scale, suffix in zip(previews.SCALES, PREVIEWS, strict=True):
-            # A render at each size: fewer in-between colours than a scaled-down one, so the
-            # palette image is smaller; the layout is Typst's, memoised, so it costs little.
-            png = self.renderer.render(data, src=src, fmt="png", ppi=previews.ppi(scale))
-            self.cache.put(key, suffix, previews.palette_png(png))
+        png = self.renderer.render(data, src=src, fmt="png", ppi=previews.render_ppi())
+        for suffix, image in zip(PREVIEWS, previews.from_render(png), strict=True):
+            self.cache.put(key, suffix, image)
 
     def sized_flyer(self, key: str, data: dict[str, Any], src: str) -> tuple[int, float, bool]:
         """(PDF size, body type size, built) of a flyer, made on a miss; the body size is kept

@@ -1,6 +1,7 @@
-"""Flyer previews for the flyers page: A4 pages rendered at the size the page shows them, for
-1x screens and for 2x and 3x ones, as palette PNG (far smaller than full colour, and no less
-sharp: the flyers are flat colours on white)."""
+"""Flyer previews for the flyers page: A4 pages at the size the page shows them, for 1x screens
+and for 2x and 3x ones, as palette PNG (far smaller than full colour, and no less sharp: the
+flyers are flat colours on white). Typst renders the largest once; the others are it scaled
+down by a whole factor, each pixel the mean of a square of its pixels."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from typing import Any
 
 # Bump when the previews change in a way their inputs do not show (size, colours, encoding),
 # so that old cache entries are not reused.
-FORMAT = "3"
+FORMAT = "4"
 # site.css shows a preview at most this many CSS pixels wide (on a 390 px phone as on a desktop).
 WIDTH = 200
 SCALES = (1, 2)  # the 2x image serves 3x screens too: a thumbnail, the PDF is a click away
@@ -36,8 +37,32 @@ def cache_suffix(scale: int) -> str:
     return f".preview{FORMAT}-{WIDTH * scale}w.png"
 
 
+def render_ppi() -> float:
+    """The resolution Typst renders a flyer's previews at: that of the largest."""
+    return ppi(max(SCALES))
+
+
+def from_render(png: bytes) -> tuple[bytes, ...]:
+    """The preview of each scale (in the order of SCALES) from Typst's render at render_ppi().
+
+    One render and a downscale cost about half of a render at each size; at a whole factor
+    the downscale is exact averaging, as close to Typst's own smaller render as the palette
+    allows (tests/unit/flyers/test_previews.py).
+    """
+    page = _on_white(png)
+    largest = max(SCALES)
+    return tuple(
+        _palette(page.reduce(largest // scale) if scale != largest else page) for scale in SCALES
+    )
+
+
 def palette_png(png: bytes) -> bytes:
     """`png` (Typst's RGBA render) on white, reduced to COLOURS colours, optimised."""
+    return _palette(_on_white(png))
+
+
+def _on_white(png: bytes) -> Any:
+    """Typst's RGBA render as an RGB image, laid on white paper where it is not opaque."""
     from PIL import Image
 
     with Image.open(io.BytesIO(png)) as image:
@@ -46,7 +71,7 @@ def palette_png(png: bytes) -> bytes:
         page = Image.new("RGBA", rgba.size, "white")
         page.alpha_composite(rgba)
         rgba = page
-    return _palette(rgba.convert("RGB"))
+    return rgba.convert("RGB")
 
 
 def _palette(image: Any) -> bytes:

@@ -59,3 +59,24 @@ def test_a_manifest_from_before_the_2x_previews_is_read_as_unknown(tmp_path):
                     "pdf_bytes": 1, "cached_pdf": "/c/a.pdf"}}  # fmt: skip
     (tmp_path / "m.json").write_text(json.dumps(old))
     assert load_manifest(tmp_path / "m.json") == {}
+
+
+def test_previews_from_one_render_match_typst_s_render_at_each_size():
+    # One render at the largest size, scaled down: the build's way (outputs.py).
+    renderer = FlyerRenderer(
+        RenderSettings(TEMPLATE, tuple(flyer_font_dirs()), FLYER_FAMILIES, TEMPLATE)
+    )
+    render = renderer.render(SAMPLE, src="sample", fmt="png", ppi=previews.render_ppi())
+    made = previews.from_render(render)
+    assert len(made) == len(previews.SCALES)
+    for scale, png in zip(previews.SCALES, made, strict=True):
+        image = Image.open(io.BytesIO(png))
+        assert image.size == previews.size(scale)
+        assert image.mode == "P" and len(image.getcolors()) <= previews.COLOURS
+        own = renderer.render(SAMPLE, src="sample", fmt="png", ppi=previews.ppi(scale))
+        page = Image.new("RGBA", image.size, "white")
+        page.alpha_composite(Image.open(io.BytesIO(own)).convert("RGBA"))
+        # As close to Typst's own render at that size as the halved render above is.
+        diff = ImageChops.difference(image.convert("L"), page.convert("L"))
+        assert ImageStat.Stat(diff).mean[0] < 6, scale
+        assert len(png) < len(own) / 2
