@@ -1,38 +1,34 @@
 """One language's flyer work in one build: made whole when the build starts, so nothing of an
 earlier build (a failed one, or the last rebuild of `mkdocs serve`) leaks into it.
 
-Pages whose files are in the cache are placed right away. The rest are jobs: a few are made
-in the MkDocs process itself when it is done rendering; many start the worker pool, which makes
-them while MkDocs renders the other pages, and the MkDocs process takes back the jobs the pool
-has not started yet once it has nothing else to do.
+Whether a page's files or a pack are in the cache is known before any work starts: their cache
+keys come from the page's data, and the cache index answers for the files. What is there is
+placed right away; the rest are jobs. A few are made in the MkDocs process itself when it is
+done rendering; many start the worker pool, which makes them while MkDocs renders the other
+pages, and the MkDocs process takes back the jobs the pool has not started once it has nothing
+else to do.
 """
 
 from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Callable
 from concurrent.futures import Future
 from pathlib import Path
 from typing import Any
 
 from vneid_site.content.schema import PageMeta
-from vneid_site.flyers import worker
+from vneid_site.flyers import jobs
 from vneid_site.flyers.cache import FileCache, digest, json_digest
 from vneid_site.flyers.catalogue import FlyerSummary, catalogue
 from vneid_site.flyers.content import FlyerContentError, extract, is_preview_url
 from vneid_site.flyers.dates import flyer_date
 from vneid_site.flyers.offices import Office
-from vneid_site.flyers.outputs import PREVIEWS, CacheMiss, PageJob, PageOutputBuilder
-from vneid_site.flyers.packs import Pack, PackSpec, build_pack, office_folder, pack_jobs
+from vneid_site.flyers.outputs import PREVIEWS, PageJob, page_keys
+from vneid_site.flyers.pack_files import PackResult, packs_in_cache
+from vneid_site.flyers.packs import PackJob, PackSpec
 from vneid_site.flyers.pool import WorkerError, WorkerPool
-from vneid_site.flyers.records import (
-    FlyerRecord,
-    as_cached,
-    in_order,
-    load_manifest,
-    save_manifest,
-)
+from vneid_site.flyers.records import FlyerRecord, as_cached, in_order, load_manifest, save_manifest
 from vneid_site.flyers.render import FlyerError, fingerprint
 from vneid_site.flyers.rules import empty_flyer
 from vneid_site.flyers.settings import FlyerSettings
@@ -44,8 +40,8 @@ log = logging.getLogger(__name__)
 # What the flyer work raises for a user to act on (a page, the template, a dead worker).
 CORE_ERRORS = (FlyerContentError, FlyerError, WorkerError)
 
-# Cache misses before the worker pool is started: an edit or two are made faster here than a
-# new process starts.
+# Jobs before the worker pool is started: an edit or two are made faster here than a new
+# process starts.
 START_POOL_AT = 4
 
 
@@ -64,19 +60,22 @@ class FlyerBuild:
         self.offices = offices or []
         self.languages = languages or Languages()
         self._targets: tuple[dict[str, str | None], str] | None = None
-        self.cache = FileCache(settings.cache_dir)
-        swept = self.cache.sweep()
+        cache = FileCache(settings.cache_dir)
+        swept = cache.sweep()
         if swept:
             log.debug(f"removed {swept} temporary file(s) left in {settings.cache_dir}")
-        key = fingerprint(settings.render)
-        self.setup = worker.Setup(settings.render, settings.cache_dir, key, settings.org)
-        # Serves what the cache holds without starting Typst.
-        self.lookup = PageOutputBuilder(settings.render, self.cache, flyer_key=key, can_make=False)
+        self.setup = jobs.Setup(
+            settings.render, settings.cache_dir, fingerprint(settings.render), settings.org
+        )
+        # This process's one cache and builder: it looks up, and makes the jobs it takes back.
+        jobs.use_cache(cache)
+        self.builder = jobs.builder_for(self.setup)
+        self.cache = self.builder.cache
         self.saved = load_manifest(self.manifest)
         self.order: tuple[str, ...] = ()
         self.records: dict[str, FlyerRecord] = {}
-        self.queued: list[tuple[str, Callable[..., Any], dict[str, Any]]] = []  # not submitted
-        self.pending: dict[str, tuple[Future[Any], Callable[..., Any], dict[str, Any]]] = {}
+        self.queued: list[tuple[str, jobs.Job]] = []  # not submitted yet
+        self.pending: dict[str, tuple[Future[Any], jobs.Job]] = {}
         self.pool_started = False
         self.sources: list[str] = []  # this language's pages, once MkDocs has read them all
         self.packs_kept: tuple[str, ...] = ()
@@ -106,64 +105,65 @@ class FlyerBuild:
         s = self.settings
         targets, targets_key = self.targets()
         day = flyer_date(meta.updated, s.shared)
+        base = bool(self.offices)
         inputs = digest(
             self.setup.flyer_key,
-            self.lookup.qr_key,
+            self.builder.qr_key,
             *PREVIEWS,
             json.dumps(s.org, sort_keys=True),
             targets_key,
-            repr((html, meta, lang, url, page_url, bool(self.offices), s.rules, day)),
+            repr((html, meta, lang, url, page_url, base, s.rules, day)),
         )
         saved = self.saved.get(src)
-        base = bool(self.offices)
-        if saved and saved.inputs == inputs and self.lookup.can_place(saved, base):
+        if saved and saved.inputs == inputs and self.builder.can_place(saved, base):
             # Nothing the page gives has changed since the last build: place its files as they
             # are, without reading the page again.
-            self.lookup.place(saved, s.site_dir)
+            self.builder.place(saved, s.site_dir)
             self.records[src] = as_cached(saved)
             return
         shown = f"docs/{src}"
         content = extract(
-            html=html,
-            meta=meta,
-            lang=lang,
-            page_url=url,
-            src=shown,
-            targets=targets,
-            dated=day,
+            html=html, meta=meta, lang=lang, page_url=url, src=shown, targets=targets, dated=day
+        )
+        keys = page_keys(
+            content,
+            flyer=meta.flyer.enabled,
+            base=base,
+            org=s.org,
+            rules=s.rules,
+            flyer_key=self.setup.flyer_key,
+            qr_key=self.builder.qr_key,
         )
         empty = empty_flyer(content, shown, s.rules) or ""
-        job = PageJob(
-            content, page_url, shown, s.site_dir, meta.flyer.enabled, inputs, base, s.rules, empty
-        )
-        try:
-            self.records[src] = self.lookup.build(job, s.org)
-        except CacheMiss:
-            self._queue(src, worker.build_page, {"setup": self.setup, "job": job})
+        job = PageJob(content, page_url, shown, s.site_dir, keys, inputs, s.rules, empty)
+        if self.builder.missing(keys):
+            self._queue(src, job)
+        else:  # every file is there: the record needs neither Typst nor a worker
+            self.records[src] = self.builder.build(job, s.org)
 
-    def _queue(self, tag: str, fn: Callable[..., Any], kwargs: dict[str, Any]) -> None:
-        self.queued.append((tag, fn, kwargs))
+    def _queue(self, tag: str, job: jobs.Job) -> None:
+        self.queued.append((tag, job))
         if self.pool_started or len(self.queued) >= START_POOL_AT:
             self.pool_started = True
-            for tag, fn, kwargs in self.queued:
-                self.pending[tag] = (self.pool.submit(fn, **kwargs), fn, kwargs)
+            for tag, job in self.queued:
+                self.pending[tag] = (self.pool.submit(jobs.run, setup=self.setup, job=job), job)
             self.queued = []
 
     def _drain(self) -> dict[str, Any]:
         """Every queued job's result: jobs never submitted and jobs the pool has not started
         run here, on the core MkDocs rendered on; the first failure is raised."""
         results: dict[str, Any] = {}
-        for tag, fn, kwargs in self.queued:
-            results[tag] = fn(**kwargs)
+        for tag, job in self.queued:
+            results[tag] = jobs.run(setup=self.setup, job=job)
         self.queued = []
         # The pool works from the front of its queue; this process from the back.
         for tag in reversed(list(self.pending)):
-            future, fn, kwargs = self.pending[tag]
+            future, job = self.pending[tag]
             if not future.cancel():
                 break
-            results[tag] = fn(**kwargs)
+            results[tag] = jobs.run(setup=self.setup, job=job)
             del self.pending[tag]
-        for tag, (future, _, _) in self.pending.items():
+        for tag, (future, _) in self.pending.items():
             results[tag] = self.pool.result(future)
         self.pending = {}
         return results
@@ -183,17 +183,18 @@ class FlyerBuild:
         expected = [src for src in self.sources if src in self.pages]
         unknown = self._fill_from_manifest([src for src in expected if src not in self.records])
         records = in_order(self.records.items(), self.order)
-        packs: list[tuple[Pack, bool]] = []
-        offices: list[worker.OfficeResult] = []
+        site: PackResult | None = None
+        offices: list[PackResult] = []
         if unknown:
             # A --dirty build renders only changed pages: without every flyer, keep the packs
             # of the last full build rather than replace them with a partial one.
             self.packs_kept = tuple(unknown)
         else:
-            packs, offices = self._packs_and_offices(records)
+            site, offices = self._packs(records)
             save_manifest(self.manifest, dict(self.records))
         self.cache.save_index()
         fresh = sum(record.fresh for record in records)
+        packs = site.packs if site else []
         self.summary = FlyerSummary(
             lang=self.settings.lang,
             pages=len(self.records),
@@ -211,37 +212,31 @@ class FlyerBuild:
         )
         return self.summary, True
 
-    def _packs_and_offices(
-        self, records: list[FlyerRecord]
-    ) -> tuple[list[tuple[Pack, bool]], list[worker.OfficeResult]]:
-        """The language's packs and each office's flyers and packs, made side by side."""
+    def _packs(self, records: list[FlyerRecord]) -> tuple[PackResult | None, list[PackResult]]:
+        """The language's packs and each office's, from the cache or made side by side."""
         s = self.settings
+        if not records:
+            return None, [PackResult(office.id, []) for office in self.offices]
         spec = PackSpec(
             s.lang, s.site_name, s.org.get("department", ""), s.site_dir, s.pack_volume, s.rules
         )
-        preview = bool(records) and is_preview_url(s.site_url)
-        packs = {f"pack-{n}": job for n, job in enumerate(pack_jobs(records, spec))}
-        offices = {
-            f"office-{office.id}": worker.OfficeJob(
-                office=office.contact(s.lang),
-                src=f"{s.offices_shown}:{office.line}",
-                records=tuple(records),
-                preview=preview,
-                packs=spec,
-                folder=office_folder(office.id),
+        preview = is_preview_url(s.site_url)
+        todo = {"site": PackJob(spec, tuple(records))}
+        for office in self.offices:
+            src = f"{s.offices_shown}:{office.line}"
+            todo[f"office-{office.id}"] = PackJob(
+                spec, tuple(records), preview, office.contact(s.lang), src
             )
-            for office in self.offices
-        }
         done: dict[str, Any] = {}
-        for make, jobs in ((build_pack, packs), (worker.office_packs, offices)):
-            for tag, job in jobs.items():
-                try:
-                    # Most warm builds change nothing a pack shows: no worker round trip.
-                    done[tag] = make(self.lookup, job)
-                except CacheMiss:
-                    self._queue(tag, worker.run, {"setup": self.setup, "make": make, "job": job})
+        for tag, job in todo.items():
+            # Most warm builds change nothing a pack shows: no job at all.
+            found = packs_in_cache(self.builder, job)
+            if found is None:
+                self._queue(tag, job)
+            else:
+                done[tag] = found
         done.update(self._drain())
-        return [done[tag] for tag in packs], [done[tag] for tag in offices]
+        return done["site"], [done[tag] for tag in todo if tag != "site"]
 
     def _fill_from_manifest(self, missing: list[str]) -> list[str]:
         """Take the flyers of pages this build did not render from the last build's manifest;
@@ -249,7 +244,7 @@ class FlyerBuild:
         unknown = []
         for src in missing:
             record = self.saved.get(src)
-            if record is not None and self.lookup.can_place(record, bool(self.offices)):
+            if record is not None and self.builder.can_place(record, bool(self.offices)):
                 self.records[src] = as_cached(record)
             else:
                 unknown.append(src)
@@ -258,7 +253,7 @@ class FlyerBuild:
     def cancel(self) -> None:
         """Drop queued work (a failed build) so that no job outlives its build."""
         self.queued = []
-        futures = [future for future, _, _ in self.pending.values()]
+        futures = [future for future, _ in self.pending.values()]
         for future in futures:
             future.cancel()
         for future in futures:

@@ -7,9 +7,9 @@ from typing import Any
 
 from vneid_site.flyers import previews
 from vneid_site.flyers.offices import Office
+from vneid_site.flyers.pack_files import PackResult
 from vneid_site.flyers.packs import LAYOUTS, Pack
 from vneid_site.flyers.records import FlyerRecord
-from vneid_site.flyers.worker import OfficeResult
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,7 @@ def kb(size: int) -> int:
 def catalogue(
     records: list[FlyerRecord],
     packs: list[Pack],
-    results: list[OfficeResult],
+    results: list[PackResult],
     offices: list[Office],
     lang: str,
 ) -> dict[str, Any]:
@@ -104,5 +104,6 @@ def catalogue(
                 },
             }
             for result in results
+            if result.office_id is not None
         ],
     }

@@ -1,5 +1,8 @@
 """Print packs: the flyers of a language in PDF volumes, one per A4 page or two A5 per sheet
-(those legible at A5), and its posters, one per A4 or A3 page."""
+(those legible at A5), and its posters, one per A4 or A3 page; the site's, and each office's
+with its box on every page. What each pack holds and the cache keys it is made from are worked
+out here, without Typst (pack_files.py makes them), so that a pack whose flyers, contents and
+box are unchanged is placed as it is, and only the packs that hold a changed flyer are made."""
 
 from __future__ import annotations
 
@@ -7,7 +10,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from vneid_site.flyers.cache import digest, json_digest
-from vneid_site.flyers.outputs import PageOutputBuilder
 from vneid_site.flyers.records import FlyerRecord
 from vneid_site.flyers.rules import PrintRules
 
@@ -17,6 +19,11 @@ LAYOUTS = ("a4", "a5x2", "poster-a4", "poster-a3")
 # the build's memory flat however large the site grows.
 VOLUME_SIZE = 50
 FOLDER = "assets/flyers"  # where the packs go in the site
+# An office's boxes, laid over the pages made without one: the flyer's (also under the title
+# of the contents page), and the A4 poster's (the A3 poster's is it times √2).
+BOXES = ("flyer", "poster")
+# Bump when packs are put together differently, so that none from before is placed.
+FORMAT = "2"
 
 
 def office_folder(office_id: str) -> str:
@@ -56,103 +63,130 @@ class PackSpec:
 
 @dataclass(frozen=True)
 class PackJob:
-    """One pack file: a volume of a language's flyers in one layout."""
+    """Every pack of one language, the site's or one office's."""
 
-    records: tuple[FlyerRecord, ...]  # this volume's flyers, in navigation order
-    lang: str
+    spec: PackSpec
+    records: tuple[FlyerRecord, ...]  # the language's flyers, in navigation order
+    preview: bool = False  # the QR codes open a local address (the office's box says so)
+    office: dict[str, str] | None = None  # id, name, address, phone, hours, in the language
+    src: str = ""  # where the office is written ('offices.csv:12'), for messages
+
+    @property
+    def folder(self) -> str:
+        return office_folder(self.office["id"]) if self.office else FOLDER
+
+
+@dataclass(frozen=True)
+class PackPage:
+    """A flyer or poster in a pack: its PDF (a cache entry) and whether it goes two-up."""
+
+    key: str
+    two_up: bool = False
+
+
+@dataclass(frozen=True)
+class PlannedPack:
     layout: str
-    site_name: str
-    author: str
-    site_dir: Path
+    number: int  # its place in the contents document
     first: int  # number of its first flyer, from 1
+    last: int
     volume: int
     volumes: int
-    folder: str = FOLDER  # where in the site
-    office: dict[str, str] | None = None  # the office whose pack it is
-    rules: PrintRules = field(default_factory=PrintRules)
+    path: str  # site-relative
+    pages: tuple[PackPage, ...]
+    key: str  # the cache entry of the finished pack
 
 
-def pack_jobs(
-    records: list[FlyerRecord],
-    spec: PackSpec,
-    *,
-    folder: str = FOLDER,
-    office: dict[str, str] | None = None,
-) -> list[PackJob]:
-    """Every pack of a language (each layout, each volume), flyers in the order given."""
+@dataclass(frozen=True)
+class PackPlan:
+    """Every pack of a job, and the pages Typst makes for them: the contents of the language's
+    packs (the same for every office), and the office's boxes."""
+
+    contents: dict  # pack.typ's data
+    contents_key: str
+    boxes: dict | None  # pack.typ's data for the office's boxes; None for the site's packs
+    boxes_key: str | None
+    packs: tuple[PlannedPack, ...]
+
+    def entries(self) -> list[tuple[str, str]]:
+        """The cache entries the finished packs need: (key, suffix)."""
+        sheets = [self.contents_key] + ([self.boxes_key] if self.boxes_key else [])
+        return [(key, suffix) for key in sheets for suffix in (".pdf", ".json")] + [
+            (pack.key, ".pdf") for pack in self.packs
+        ]
+
+
+def _page(record: FlyerRecord, layout: str, office: bool, rules: PrintRules) -> PackPage | None:
+    """What a pack of `layout` holds of a record: its flyer or a poster, without its contact
+    box for an office's pack."""
+    if layout.startswith("poster-"):
+        poster = record.poster(layout.removeprefix("poster-"))
+        key = (poster.base_key if office else poster.key) if poster else None
+        return PackPage(key) if key else None
+    key = record.base_key if office else record.flyer_key
+    return PackPage(key, rules.two_up(record.body_size)) if key else None
+
+
+def plan_packs(job: PackJob, flyer_key: str) -> PackPlan:
+    """What a job's packs hold and the cache keys they are made from."""
+    spec, office = job.spec, job.office is not None
     size = spec.volume_size
-    chunks = [records[i : i + size] for i in range(0, len(records), size)]
-    return [
-        PackJob(
-            tuple(chunk),
-            spec.lang,
+    chunks = [job.records[i : i + size] for i in range(0, len(job.records), size)]
+    # Each pack (layout, volume) with what it holds, in the order of the contents document.
+    held = [
+        (
             layout,
-            spec.site_name,
-            spec.author,
-            spec.site_dir,
-            (number - 1) * size + 1,
-            number,
-            len(chunks),
-            folder,
-            office,
-            spec.rules,
+            volume,
+            chunk,
+            [(r, p) for r in chunk if (p := _page(r, layout, office, spec.rules))],
         )
         for layout in LAYOUTS
-        for number, chunk in enumerate(chunks, start=1)
+        for volume, chunk in enumerate(chunks, start=1)
     ]
-
-
-def _page_file(record: FlyerRecord, layout: str, builder: PageOutputBuilder) -> Path | None:
-    """The PDF of a record that a pack of `layout` holds: its flyer, or a poster."""
-    if not layout.startswith("poster-"):
-        return record.cached_pdf
-    poster = record.poster(layout.removeprefix("poster-"))
-    return builder.cache.path(poster.key, ".pdf") if poster else None
-
-
-def build_pack(builder: PageOutputBuilder, job: PackJob) -> tuple[Pack, bool]:
-    """Write one pack file (from the cache when it can): (pack, freshly built)."""
-    root = builder.settings.root
-    files = [(r, _page_file(r, job.layout, builder)) for r in job.records]
-    pack = {
-        "lang": job.lang,
-        "layout": job.layout,
-        "site_name": job.site_name,
-        "office": job.office,
-        "author": job.author,
-        "first": job.first,
-        "volume": job.volume,
-        "volumes": job.volumes,
-        "min_a5_size": job.rules.min_pack_body_size,
-        "flyers": [
+    contents = {
+        "lang": spec.lang,
+        "site_name": spec.site_name,
+        "author": spec.author,
+        "min_a5_size": spec.rules.min_pack_body_size,
+        "office_space": office,
+        "packs": [
             {
-                "title": r.title,
-                "file": typst_path(file, root),
-                "updated": r.updated,
-                "two_up": job.rules.two_up(r.body_size),
+                "layout": layout,
+                "first": (volume - 1) * size + 1,
+                "volume": volume,
+                "volumes": len(chunks),
+                "flyers": [
+                    {"title": r.title, "updated": r.updated, "two_up": p.two_up} for r, p in pages
+                ],
             }
-            for r, file in files
-            if file
+            for layout, volume, _, pages in held
         ],
     }
-    key = digest(builder.flyer_key, "pack", json_digest(pack))
-    who = job.office["id"] if job.office else job.lang
-    src = f"print pack ({who}, {job.lang}, {job.layout}, {job.volume}/{job.volumes})"
-    size, built = builder.cached(
-        key,
-        ".pdf",
-        # Embedded PDF pages cannot be tagged, so a pack is a plain PDF; each flyer in it is
-        # the same file the site offers as a tagged PDF/UA-1 download.
-        lambda: builder.renderer.compile("pack.typ", {"pack": pack}, src=src, standards=[]),
-    )
-    if built:
-        builder.renderer.release_memory()
-    path = pack_path(job.lang, job.layout, job.volume, job.volumes, job.folder)
-    last = job.first + len(job.records) - 1
-    builder.cache.place(key, ".pdf", job.site_dir / path)
-    return Pack(job.layout, path, size, job.first, last, job.volume, job.volumes), built
-
-
-def typst_path(path: Path, root: Path) -> str:
-    """A path as Typst reads it: absolute from the compile root."""
-    return "/" + path.relative_to(root).as_posix()
+    contents_key = digest(flyer_key, "pack-contents", json_digest(contents))
+    boxes = boxes_key = None
+    if job.office is not None:
+        boxes = {"lang": spec.lang, "office": job.office, "preview": job.preview, "boxes": BOXES}
+        boxes_key = digest(flyer_key, "pack-boxes", json_digest(boxes))
+    shared = {k: v for k, v in contents.items() if k != "packs"}
+    packs = []
+    for number, (layout, volume, chunk, pages) in enumerate(held):
+        first = (volume - 1) * size + 1
+        shown = tuple(p for _, p in pages)
+        # A pack is what its own contents, its office's box and its pages' PDFs make it: a
+        # change to another pack's list (a title, a date) leaves it as it is.
+        listing = json_digest({**shared, "pack": contents["packs"][number]})
+        parts = [listing, boxes_key or "", *(f"{p.key}:{p.two_up:d}" for p in shown)]
+        packs.append(
+            PlannedPack(
+                layout=layout,
+                number=number,
+                first=first,
+                last=first + len(chunk) - 1,
+                volume=volume,
+                volumes=len(chunks),
+                path=pack_path(spec.lang, layout, volume, len(chunks), job.folder),
+                pages=shown,
+                key=digest(flyer_key, "pack", FORMAT, *parts),
+            )
+        )
+    return PackPlan(contents, contents_key, boxes, boxes_key, tuple(packs))

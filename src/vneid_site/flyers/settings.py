@@ -42,7 +42,9 @@ def render_settings(root: Path, template_dir: str, cache_dir: str) -> tuple[Rend
     cache = (root / cache_dir).resolve()
     # Typst reads only under its root: the packs read flyers from the cache.
     typst_root = Path(os.path.commonpath([templates, cache]))
-    render = RenderSettings(templates, tuple(flyer_font_dirs()), FLYER_FAMILIES, typst_root)
+    render = RenderSettings(
+        templates, tuple(flyer_font_dirs()), FLYER_FAMILIES, typst_root, cache / "typst-data"
+    )
     return render, cache
 
 

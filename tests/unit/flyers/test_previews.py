@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import io
 import json
+import tempfile
+from pathlib import Path
 
 from PIL import Image, ImageChops, ImageStat
 
@@ -13,12 +15,13 @@ from vneid_site.flyers.render import FlyerRenderer, RenderSettings
 from vneid_site.font_files import FLYER_FAMILIES, flyer_font_dirs
 
 TEMPLATE = ROOT / "flyer-templates"
+DATA = Path(tempfile.gettempdir()) / "vneid-test-typst-data"
 SAMPLE = json.loads((TEMPLATE / "sample.json").read_text(encoding="utf-8"))
 
 
 def test_previews_are_palette_pngs_of_the_size_the_page_declares():
     renderer = FlyerRenderer(
-        RenderSettings(TEMPLATE, tuple(flyer_font_dirs()), FLYER_FAMILIES, TEMPLATE)
+        RenderSettings(TEMPLATE, tuple(flyer_font_dirs()), FLYER_FAMILIES, Path("/"), DATA)
     )
     images = {}
     for scale in previews.SCALES:
@@ -64,7 +67,7 @@ def test_a_manifest_from_before_the_2x_previews_is_read_as_unknown(tmp_path):
 def test_previews_from_one_render_match_typst_s_render_at_each_size():
     # One render at the largest size, scaled down: the build's way (outputs.py).
     renderer = FlyerRenderer(
-        RenderSettings(TEMPLATE, tuple(flyer_font_dirs()), FLYER_FAMILIES, TEMPLATE)
+        RenderSettings(TEMPLATE, tuple(flyer_font_dirs()), FLYER_FAMILIES, Path("/"), DATA)
     )
     render = renderer.render(SAMPLE, src="sample", fmt="png", ppi=previews.render_ppi())
     made = previews.from_render(render)

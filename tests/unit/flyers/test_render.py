@@ -3,6 +3,7 @@ from __future__ import annotations
 import io
 import json
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -20,11 +21,13 @@ from vneid_site.flyers.render import (
 from vneid_site.font_files import FLYER_FAMILIES, flyer_font_dirs
 
 TEMPLATE = ROOT / "flyer-templates"
+DATA = Path(tempfile.gettempdir()) / "vneid-test-typst-data"
 SAMPLE = json.loads((TEMPLATE / "sample.json").read_text(encoding="utf-8"))
 
 
 def settings(template: Path = TEMPLATE, families=FLYER_FAMILIES) -> RenderSettings:
-    return RenderSettings(template, tuple(flyer_font_dirs()), families, template)
+    # Root "/": the templates and the data handed to Typst (a folder of the system's).
+    return RenderSettings(template, tuple(flyer_font_dirs()), families, Path("/"), DATA)
 
 
 def test_renders_the_sample_as_one_page_with_its_text():
