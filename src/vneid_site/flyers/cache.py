@@ -41,6 +41,7 @@ class FileCache:
 
     def __init__(self, root: Path, *, fragment: str = "") -> None:
         self.root = root
+        self._root = str(root)  # entries are looked up many times a build: by string
         # A worker process records what it verifies in a file of its own, which the MkDocs
         # process folds into the index at the end of the build.
         self.fragment = fragment
@@ -50,7 +51,10 @@ class FileCache:
 
     def path(self, key: str, suffix: str) -> Path:
         """Where an entry is stored (it may not exist)."""
-        return Path(f"{self.root}/{key[:2]}/{key}{suffix}")
+        return Path(self._name(key, suffix))
+
+    def _name(self, key: str, suffix: str) -> str:
+        return f"{self._root}/{key[:2]}/{key}{suffix}"
 
     def sweep(self, older_than: float = STALE_TEMP_SECONDS) -> int:
         """Delete temporary files left by a build that was killed mid-write; return how many.
@@ -104,12 +108,11 @@ class FileCache:
     def size(self, key: str, suffix: str) -> int | None:
         """The size of a whole entry, None when it is missing or damaged; it is read and hashed
         only when it changed since it was last verified."""
-        path = self.path(key, suffix)
         try:
-            stat = path.stat()
+            stat = os.stat(self._name(key, suffix))
         except OSError:
             return None
-        if self.load_index().get(path.name) == [stat.st_size, stat.st_mtime_ns]:
+        if self.load_index().get(key + suffix) == [stat.st_size, stat.st_mtime_ns]:
             return stat.st_size
         data = self.get(key, suffix)
         return None if data is None else len(data)
@@ -142,7 +145,7 @@ class FileCache:
     def place(self, key: str, suffix: str, dest: Path, *, folder_exists: bool = False) -> None:
         """Put a valid entry at `dest`, atomically: a hard link when the cache and the site
         share a file system (no copy), else a written copy."""
-        source = self.path(key, suffix)
+        source = self._name(key, suffix)
         if not folder_exists:
             dest.parent.mkdir(parents=True, exist_ok=True)
         try:
@@ -154,7 +157,7 @@ class FileCache:
             if os.path.samefile(source, dest):
                 return
         except OSError:
-            write_bytes_atomic(dest, source.read_bytes())
+            write_bytes_atomic(dest, Path(source).read_bytes())
             return
         tmp = dest.with_name(f".{dest.name}.{os.getpid()}.link")
         try:
@@ -163,7 +166,7 @@ class FileCache:
             os.replace(tmp, dest)
         except OSError:
             tmp.unlink(missing_ok=True)
-            write_bytes_atomic(dest, source.read_bytes())
+            write_bytes_atomic(dest, Path(source).read_bytes())
 
     def put(self, key: str, suffix: str, data: bytes) -> None:
         path = self.path(key, suffix)

@@ -82,9 +82,11 @@ def _result(
     builder: PageOutputBuilder, job: PackJob, plan: PackPlan, made: set[str], boxes_built: bool
 ) -> PackResult:
     packs = []
+    folder = job.spec.site_dir / job.folder
+    folder.mkdir(parents=True, exist_ok=True)  # where every pack of the job goes
     for p in plan.packs:
         size = builder.cache.size(p.key, ".pdf") or 0
-        builder.cache.place(p.key, ".pdf", job.spec.site_dir / p.path)
+        builder.cache.place(p.key, ".pdf", job.spec.site_dir / p.path, folder_exists=True)
         pack = Pack(p.layout, p.path, size, p.first, p.last, p.volume, p.volumes)
         packs.append((pack, p.key in made))
     built, cached = office_flyers(job, boxes_built)

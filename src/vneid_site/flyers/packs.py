@@ -7,6 +7,7 @@ box are unchanged is placed as it is, and only the packs that hold a changed fly
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from vneid_site.flyers.cache import digest, json_digest
@@ -129,20 +130,47 @@ def _page(record: FlyerRecord, layout: str, office: bool, rules: PrintRules) -> 
 
 def plan_packs(job: PackJob, flyer_key: str) -> PackPlan:
     """What a job's packs hold and the cache keys they are made from."""
-    spec, office = job.spec, job.office is not None
-    size = spec.volume_size
-    chunks = [job.records[i : i + size] for i in range(0, len(job.records), size)]
-    # Each pack (layout, volume) with what it holds, in the order of the contents document.
-    held = [
-        (
-            layout,
-            volume,
-            chunk,
-            [(r, p) for r in chunk if (p := _page(r, layout, office, spec.rules))],
+    spec = job.spec
+    listed = _listed(job.records, spec, job.office is not None, flyer_key)
+    contents, contents_key, held = listed
+    boxes = boxes_key = None
+    if job.office is not None:
+        boxes = {"lang": spec.lang, "office": job.office, "preview": job.preview, "boxes": BOXES}
+        boxes_key = digest(flyer_key, "pack-boxes", json_digest(boxes))
+    packs = []
+    for number, (layout, volume, volumes, first, last, listing, pages) in enumerate(held):
+        # A pack is what its own contents, its office's box and its pages' PDFs make it: a
+        # change to another pack's list (a title, a date) leaves it as it is.
+        parts = [listing, boxes_key or "", *(f"{p.key}:{p.two_up:d}" for p in pages)]
+        packs.append(
+            PlannedPack(
+                layout=layout,
+                number=number,
+                first=first,
+                last=last,
+                volume=volume,
+                volumes=volumes,
+                path=pack_path(spec.lang, layout, volume, volumes, job.folder),
+                pages=pages,
+                key=digest(flyer_key, "pack", FORMAT, *parts),
+            )
         )
-        for layout in LAYOUTS
-        for volume, chunk in enumerate(chunks, start=1)
-    ]
+    return PackPlan(contents, contents_key, boxes, boxes_key, tuple(packs))
+
+
+@lru_cache(maxsize=8)
+def _listed(
+    records: tuple[FlyerRecord, ...], spec: PackSpec, office: bool, flyer_key: str
+) -> tuple[dict, str, tuple[tuple, ...]]:
+    """What every pack of a language lists and holds, and the contents document's data and
+    key: the same for every office's packs, so worked out once for them all."""
+    size = spec.volume_size
+    chunks = [records[i : i + size] for i in range(0, len(records), size)]
+    held = []
+    for layout in LAYOUTS:
+        for volume, chunk in enumerate(chunks, start=1):
+            pages = [(r, p) for r in chunk if (p := _page(r, layout, office, spec.rules))]
+            held.append((layout, volume, chunk, pages))
     contents = {
         "lang": spec.lang,
         "site_name": spec.site_name,
@@ -162,31 +190,17 @@ def plan_packs(job: PackJob, flyer_key: str) -> PackPlan:
             for layout, volume, _, pages in held
         ],
     }
-    contents_key = digest(flyer_key, "pack-contents", json_digest(contents))
-    boxes = boxes_key = None
-    if job.office is not None:
-        boxes = {"lang": spec.lang, "office": job.office, "preview": job.preview, "boxes": BOXES}
-        boxes_key = digest(flyer_key, "pack-boxes", json_digest(boxes))
     shared = {k: v for k, v in contents.items() if k != "packs"}
-    packs = []
-    for number, (layout, volume, chunk, pages) in enumerate(held):
-        first = (volume - 1) * size + 1
-        shown = tuple(p for _, p in pages)
-        # A pack is what its own contents, its office's box and its pages' PDFs make it: a
-        # change to another pack's list (a title, a date) leaves it as it is.
-        listing = json_digest({**shared, "pack": contents["packs"][number]})
-        parts = [listing, boxes_key or "", *(f"{p.key}:{p.two_up:d}" for p in shown)]
-        packs.append(
-            PlannedPack(
-                layout=layout,
-                number=number,
-                first=first,
-                last=first + len(chunk) - 1,
-                volume=volume,
-                volumes=len(chunks),
-                path=pack_path(spec.lang, layout, volume, len(chunks), job.folder),
-                pages=shown,
-                key=digest(flyer_key, "pack", FORMAT, *parts),
-            )
+    packs = tuple(
+        (
+            layout,
+            volume,
+            len(chunks),
+            (volume - 1) * size + 1,
+            (volume - 1) * size + len(chunk),
+            json_digest({**shared, "pack": listing}),
+            tuple(p for _, p in pages),
         )
-    return PackPlan(contents, contents_key, boxes, boxes_key, tuple(packs))
+        for (layout, volume, chunk, pages), listing in zip(held, contents["packs"], strict=True)
+    )
+    return contents, digest(flyer_key, "pack-contents", json_digest(contents)), packs
