@@ -1,0 +1,98 @@
+"""What the hooks share across the language builds (site_build.py): the pages' front matter
+read once, with what the log says, and the hooks that need it finding it."""
+
+from __future__ import annotations
+
+import logging
+import os
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+
+from tests.support.sitebuild import page
+from vneid_site.content.limits import MAX_LINE_CHARS
+from vneid_site.corrections import NOT_SET, Corrections
+from vneid_site.i18n.languages import Languages
+from vneid_site.site_build import (
+    CONFIG_KEY,
+    PageProblems,
+    SiteBuild,
+    SiteBuildMissing,
+    shared,
+)
+
+# 2026-03-01 20:00 UTC is already 2 March in Vietnam, where the dates are read.
+MTIME = datetime(2026, 3, 1, 20, 0, tzinfo=UTC).timestamp()
+
+
+def sources(tmp_path: Path, pages: dict[str, str]) -> tuple[list[tuple[str, str]], Path]:
+    """The pages written into a docs folder outside git, each last changed at MTIME."""
+    docs = tmp_path / "docs"
+    for src, text in pages.items():
+        path = docs / src
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        os.utime(path, (MTIME, MTIME))
+    return list(pages.items()), docs
+
+
+def test_pages_are_read_dated_and_what_the_log_says_is_returned(tmp_path):
+    pages = {
+        "a.md": page("Trang A"),
+        "a.en.md": page("Page A", extra="updated: 2025-12-31\n"),
+        "huong-dan/b.md": page("Trang B"),  # no English translation yet
+    }
+    build = SiteBuild(Languages(("vi", "en")))
+    said = build.read_pages(*sources(tmp_path, pages))
+    assert sorted(build.pages) == ["a.en.md", "a.md", "huong-dan/b.md"]
+    assert build.pages["a.md"].title == "Trang A"
+    # A page's own date stays; the others are their files' days, in Vietnam.
+    assert build.pages["a.en.md"].updated == date(2025, 12, 31)
+    assert build.pages["a.md"].updated == build.pages["huong-dan/b.md"].updated == date(2026, 3, 2)
+    levels = [level for level, _ in said]
+    assert levels == [logging.INFO, logging.INFO, logging.WARNING]
+    assert said[0][1].startswith("no git history")
+    assert said[1][1] == NOT_SET
+    assert said[2][1].startswith("docs/huong-dan/b.md:1: ") and "English" in said[2][1]
+
+
+def test_with_a_corrections_repository_the_log_does_not_ask_for_one(tmp_path):
+    corrections = Corrections("https://code.example.org/o/r", "main", "docs")
+    build = SiteBuild(Languages(("vi",)), corrections=corrections)
+    said = build.read_pages(*sources(tmp_path, {"a.md": page("Trang A")}))
+    assert NOT_SET not in [message for _, message in said]
+    assert [level for level, _ in said] == [logging.INFO]  # the dates' source, alone
+
+
+def test_every_page_s_problem_is_reported_at_once_and_no_page_is_read_past_a_limit(tmp_path):
+    pages = {
+        "a.md": page("Trang A"),
+        "b.md": "---\ntitle: Trang B\n---\n\nNội dung.\n",  # no description
+        "c.md": page("Trang C", body="x" * (MAX_LINE_CHARS + 1)),
+    }
+    build = SiteBuild(Languages(("vi",)))
+    with pytest.raises(PageProblems) as caught:
+        build.read_pages(*sources(tmp_path, pages))
+    lines = str(caught.value).splitlines()
+    assert lines[0] == "2 problem(s) in the pages' front matter or size:"
+    assert lines[1].startswith("docs/b.md:") and "description" in lines[1]
+    assert any(line.startswith("docs/c.md:") for line in lines[2:])
+    assert "c.md" not in build.pages and "b.md" not in build.pages
+
+
+def test_a_hook_finds_the_site_build_the_site_hook_left():
+    site = SiteBuild(Languages())
+    assert shared({CONFIG_KEY: site, "org": object()}, "flyer_hook.py") is site
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [{}, {CONFIG_KEY: SiteBuild(Languages())}, {CONFIG_KEY: "site", "org": object()}],
+)
+def test_a_hook_listed_before_the_site_hook_is_told_how_to_order_them(extra):
+    with pytest.raises(SiteBuildMissing) as caught:
+        shared(extra, "flyer_hook.py")
+    message = str(caught.value)
+    assert message.startswith("hooks/flyer_hook.py needs what hooks/site_hook.py provides")
+    assert "fix: list hooks/site_hook.py before hooks/flyer_hook.py" in message
