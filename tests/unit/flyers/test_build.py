@@ -4,6 +4,7 @@ work starts, which jobs run and where, what a change makes again, and what a fai
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections import Counter
 from dataclasses import replace
@@ -22,8 +23,9 @@ from tests.support.flyer_build import (
 )
 from tests.support.pdfcheck import pdf_text
 from vneid_site.flyers import jobs
-from vneid_site.flyers.build import START_POOL_AT
+from vneid_site.flyers.build import START_POOL_AT, FlyerBuild
 from vneid_site.flyers.cache import FileCache
+from vneid_site.flyers.content import FlyerContentError
 from vneid_site.flyers.outputs import PageJob
 from vneid_site.flyers.packs import FOLDER, PackJob, office_folder
 from vneid_site.flyers.render import FlyerError
@@ -356,3 +358,41 @@ def test_a_template_error_names_the_page_and_leaves_nothing_partial(dirs, tmp_pa
     assert "fix:" in message and "Traceback" not in message
     assert list(site.rglob("*.pdf")) == [] and not (cache / "manifests").exists()
     assert_nothing_partial(cache, site)
+
+
+def test_a_page_without_the_steps_it_names_is_refused_before_any_work(dirs, monkeypatch):
+    compiles = count_compiles(monkeypatch)
+    bad = PAGES["huong-dan/b.md"]  # its flyer prints the section "Các bước"...
+    html = bad.html.replace("<h2>Các bước</h2>", "<h2>Cách làm</h2>")  # ...renamed
+    build = FlyerBuild(SITE.settings(*dirs), FakePool(), {"huong-dan/b.md": bad.meta})
+    with pytest.raises(FlyerContentError) as caught:
+        build.add_page("huong-dan/b.md", html, bad.meta, "vi", "https://x.vn/b/", "b/")
+    message = str(caught.value)
+    assert message.startswith("docs/huong-dan/b.md: flyer.steps names the section 'Các bước'")
+    assert "'Cách làm'" in message and "fix:" in message
+    assert compiles == [] and build.queued == [] and build.pending == {}
+
+
+def test_a_build_interrupted_mid_write_leaves_no_partial_file(dirs, monkeypatch):
+    cache, site = dirs
+    real_chmod = os.chmod
+    interrupted = []
+
+    def chmod(path, mode, **kw):
+        # The first flyer's bytes are in their temporary file when Ctrl-C comes.
+        if str(path).endswith(".tmp") and ".pdf." in str(path) and not interrupted:
+            interrupted.append(path)
+            raise KeyboardInterrupt
+        return real_chmod(path, mode, **kw)
+
+    monkeypatch.setattr(os, "chmod", chmod)
+    build = SITE.start(cache, site, FakePool(start=0))
+    with pytest.raises(KeyboardInterrupt):
+        build.finish()
+    build.cancel()
+    assert interrupted and not Path(interrupted[0]).exists()
+    assert list(site.rglob("*.pdf")) == []
+    assert_nothing_partial(cache, site)
+    monkeypatch.setattr(os, "chmod", real_chmod)
+    summary = SITE.build(cache, site, FakePool())
+    assert summary.built == 4 and summary.office_packs_built == 40
