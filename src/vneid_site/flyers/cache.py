@@ -47,7 +47,6 @@ class FileCache:
         self.fragment = fragment
         self._verified: dict[str, list[int]] | None = None  # entry -> [size, mtime_ns]
         self._added: dict[str, list[int]] = {}
-        self._fragments: list[Path] = []
 
     def path(self, key: str, suffix: str) -> Path:
         """Where an entry is stored (it may not exist)."""
@@ -79,15 +78,12 @@ class FileCache:
         """The entries verified by earlier builds (name -> [size, mtime_ns]), read once."""
         if self._verified is None:
             self._verified = {}
-            self._fragments = sorted(self.root.glob("verified-*.json"))
-            for path in [self.root / self.INDEX, *self._fragments]:
-                try:
-                    loaded = json.loads(path.read_text(encoding="utf-8"))
-                except (OSError, ValueError):
-                    continue
-                if isinstance(loaded, dict):
-                    self._verified.update(loaded)
+            for path in [self.root / self.INDEX, *self._fragment_files()]:
+                self._verified.update(_read_index(path))
         return self._verified
+
+    def _fragment_files(self) -> list[Path]:
+        return sorted(self.root.glob("verified-*.json"))
 
     def get(self, key: str, suffix: str) -> bytes | None:
         """The entry's bytes, checked against their hash; None when missing or damaged."""
@@ -134,13 +130,19 @@ class FileCache:
                 data = json.dumps(self._added, separators=(",", ":")).encode()
                 write_bytes_atomic(self.root / f"verified-{self.fragment}.json", data)
             return
-        if self._verified is None or not (self._added or self._fragments):
+        # The workers' files are read again: a worker rewrites its own after every job, so it
+        # may hold more than when the index was read (a worker outlives a language's build).
+        fragments = self._fragment_files()
+        if self._verified is None or not (self._added or fragments):
             return
+        for fragment in fragments:
+            self._verified.update(_read_index(fragment))
+        self._verified.update(self._added)  # this process's own stamps are the newest
         data = json.dumps(self._verified, separators=(",", ":")).encode()
         write_bytes_atomic(self.root / self.INDEX, data)
-        for fragment in self._fragments:
+        for fragment in fragments:
             fragment.unlink(missing_ok=True)
-        self._added, self._fragments = {}, []
+        self._added = {}
 
     def place(self, key: str, suffix: str, dest: Path, *, folder_exists: bool = False) -> None:
         """Put a valid entry at `dest`, atomically: a hard link when the cache and the site
@@ -177,3 +179,12 @@ class FileCache:
         )
         stat = path.stat()
         self._trust(path, [stat.st_size, stat.st_mtime_ns])
+
+
+def _read_index(path: Path) -> dict[str, list[int]]:
+    """The entries an index file holds; none when it is missing or unreadable."""
+    try:
+        loaded = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return loaded if isinstance(loaded, dict) else {}

@@ -116,3 +116,21 @@ def test_a_worker_keeps_what_it_verified_for_the_mkdocs_process(tmp_path, monkey
     assert not fragment.exists()
     index = json.loads((setup.cache_dir / FileCache.INDEX).read_text(encoding="utf-8"))
     assert made.items() <= index.items()
+
+
+def test_what_a_worker_verifies_after_the_index_was_read_is_kept_too(tmp_path, monkeypatch):
+    # `mkdocs build` of two languages: the worker outlives the first language's build, whose
+    # entries the second language's index reads when it starts; then the worker makes the
+    # second language's flyers.
+    setup, (first, second), _ = queued(tmp_path)
+    monkeypatch.setattr(jobs, "_cache", None)
+    monkeypatch.setattr(jobs, "_builder", None)
+    jobs.run(setup=setup, job=first)
+    main = FileCache(setup.cache_dir)
+    main.load_index()
+    jobs.run(setup=setup, job=second)
+    fragment = setup.cache_dir / f"verified-{os.getpid()}.json"
+    made = json.loads(fragment.read_text(encoding="utf-8"))
+    main.save_index()
+    # The next build finds every entry in the index: none is read again to be trusted.
+    assert made.items() <= FileCache(setup.cache_dir).load_index().items()
