@@ -99,15 +99,17 @@ def test_a_flyer_missing_from_the_cache_names_the_pack_and_writes_nothing(made, 
     builder.cache.path(records[1].base_key, ".pdf").unlink()
     # A new process: nothing of the flyers kept in memory.
     fresh = PageOutputBuilder(render_settings(), FileCache(builder.cache.root), builder.flyer_key)
-    before = sorted(tmp_path.rglob("*"))
+    office_job = job(site, records)
     with pytest.raises(FlyerError) as caught:
-        make_packs(fresh, job(site, records))
+        make_packs(fresh, office_job)
     message = str(caught.value)
     assert message.startswith("print pack assets/flyers/offices/phuong-2/print-pack-vi-a4.pdf:")
     assert "missing or damaged" in message and "fix: build again" in message
-    # Its contents and box were laid out; no pack was made.
-    new = [p for p in sorted(tmp_path.rglob("*")) if p not in before]
-    assert not any(p.suffix == ".pdf" and "pack" in p.name for p in new)
+    # Its contents and box were laid out; no pack was made, and no file is left half written.
+    plan = plan_packs(office_job, fresh.flyer_key)
+    assert all(fresh.cache.valid(key, ".pdf") for key in (plan.contents_key, plan.boxes_key))
+    assert not any(fresh.cache.path(pack.key, ".pdf").exists() for pack in plan.packs)
+    assert [p for p in tmp_path.rglob(".*") if p.is_file()] == []
     assert not (site / "assets/flyers/offices/phuong-2").exists()
 
 
