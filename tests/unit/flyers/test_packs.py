@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from vneid_site.flyers.packs import PackJob, PackSpec, office_folder, plan_packs
+from vneid_site.flyers.packs import PackJob, PackSpec, office_folder, pack_path, plan_packs
 from vneid_site.flyers.paths import output_paths
 from vneid_site.flyers.records import FlyerRecord, PosterRecord
 
@@ -99,3 +99,31 @@ def test_the_template_and_the_office_s_row_change_every_pack():
     other_template = keys(plan_packs(PackJob(SPEC, RECORDS, office=OFFICE), "fp2"))
     moved = keys(plan_packs(PackJob(SPEC, RECORDS, office={**OFFICE, "phone": "0000"}), "fp"))
     assert all(base[p] != other_template[p] and base[p] != moved[p] for p in base)
+
+
+def test_one_volume_is_named_without_a_number():
+    assert pack_path("vi", "a4", 1, 1, "assets/flyers") == "assets/flyers/print-pack-vi-a4.pdf"
+    assert pack_path("en", "poster-a3", 2, 3, office_folder("x")) == (
+        "assets/flyers/offices/x/poster-pack-en-a3-2.pdf"
+    )
+    plan = plan_packs(PackJob(replace(SPEC, volume_size=50), RECORDS), "fp")
+    assert [pack.path for pack in plan.packs] == [
+        "assets/flyers/print-pack-vi-a4.pdf",
+        "assets/flyers/print-pack-vi-a5x2.pdf",
+        "assets/flyers/poster-pack-vi-a4.pdf",
+        "assets/flyers/poster-pack-vi-a3.pdf",
+    ]
+    assert all((p.first, p.last, p.volume, p.volumes) == (1, 5, 1, 1) for p in plan.packs)
+
+
+def test_the_cache_entries_a_plan_needs_are_its_sheets_and_its_packs():
+    site = plan_packs(PackJob(SPEC, RECORDS), "fp")
+    assert site.entries() == [
+        (site.contents_key, ".pdf"),
+        (site.contents_key, ".json"),
+        *[(pack.key, ".pdf") for pack in site.packs],
+    ]
+    office = plan_packs(PackJob(SPEC, RECORDS, office=OFFICE), "fp")
+    assert (office.boxes_key, ".pdf") in office.entries()
+    assert (office.boxes_key, ".json") in office.entries()
+    assert len(office.entries()) == 4 + len(office.packs)
