@@ -116,7 +116,8 @@ def load_settings(root: Path) -> ProjectSettings:
     extra = config.extra
     flyers = extra.get("flyers") or {}
     organisation = extra.get("organisation")
-    offices, qr_hosts = None, DEFAULT_QR_HOSTS
+    offices = None
+    qr_hosts: tuple[str, ...] = DEFAULT_QR_HOSTS
     if isinstance(flyers, dict) and isinstance(flyers.get("offices"), str):
         offices = root / flyers["offices"]
     if isinstance(flyers, dict) and isinstance(flyers.get("qr_hosts"), list):
