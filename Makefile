@@ -60,6 +60,7 @@ system-deps:
 lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 	$(BIN)/zizmor --offline --quiet .github/workflows
 
 format: $(VENV)/.dev-installed

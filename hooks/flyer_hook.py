@@ -5,11 +5,13 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 from flyer_config import FlyersConfig
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -172,6 +174,17 @@ def on_post_build(*, config: MkDocsConfig) -> None:
 def on_build_error(**_: Any) -> None:
     if _build is not None:
         _build.cancel()
+
+
+# `mkdocs serve` rebuilds when the offices file changes. mkdocs.yml's `watch:` cannot list it:
+# a site may have none, and MkDocs refuses a watched path that does not exist.
+def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, **_: Any) -> LiveReloadServer:
+    offices = (config.extra.get("flyers") or {}).get("offices")
+    if isinstance(offices, str) and config.config_file_path:
+        path = Path(config.config_file_path).parent / offices
+        if path.is_file():
+            server.watch(str(path))
+    return server
 
 
 def on_shutdown() -> None:

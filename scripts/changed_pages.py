@@ -4,8 +4,8 @@
     python scripts/changed_pages.py --base origin/main
     python scripts/changed_pages.py --base origin/main --output "$GITHUB_STEP_SUMMARY"
 
-It compares the base with HEAD from their merge base, as a pull request does. It never
-fails the job: if git cannot compare, the summary says so.
+It compares the base with HEAD from their merge base, as a pull request does. It fails the
+job only when mkdocs.yml cannot be loaded: if git cannot compare, the summary says so.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from pathlib import Path
 
 from vneid_site.checks.changes import affected, to_markdown
 from vneid_site.checks.git import run_git
-from vneid_site.project import load_settings
+from vneid_site.project import ProjectConfigError, load_settings
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -37,7 +37,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--preview", help="where the built preview can be downloaded")
     parser.add_argument("--root", type=Path, default=ROOT, help="the project folder")
     args = parser.parse_args(argv)
-    settings = load_settings(args.root)
+    try:
+        settings = load_settings(args.root)
+    except ProjectConfigError as err:
+        print(err, file=sys.stderr)
+        return 2
     changes = git_changes(args.root, args.base, args.head)
     if changes is None:
         text = (

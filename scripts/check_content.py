@@ -29,7 +29,7 @@ from vneid_site.content.rendering import MarkdownRenderer, RenderingError
 from vneid_site.flyers.offices import read_offices
 from vneid_site.flyers.qr_targets import allowed_hosts, page_target_problems
 from vneid_site.i18n.languages import Languages
-from vneid_site.project import load_settings
+from vneid_site.project import ProjectConfigError, load_settings
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -66,7 +66,11 @@ def run(
     max_age_days: float | None,
     page_time_limit: float | None = None,
 ) -> int:
-    settings = load_settings(root)
+    try:
+        settings = load_settings(root)
+    except ProjectConfigError as err:
+        print(err, file=sys.stderr)
+        return 2
     docs, languages = settings.docs_dir, settings.languages
     max_age = settings.max_age_days if max_age_days is None else max_age_days
     seconds = settings.page_time_limit if page_time_limit is None else page_time_limit

@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 from vneid_site.csp import ScriptAllowlist, inline_script_hashes, policy, theme_template_dirs
-from vneid_site.project import load_settings
+from vneid_site.project import ProjectConfigError, load_settings
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -41,9 +41,12 @@ def main(argv: list[str] | None = None) -> int:
     if not (args.site / "index.html").is_file():
         print(f"{args.site} holds no built site\nfix: run make site first", file=sys.stderr)
         return 2
-    allowlist = ScriptAllowlist.from_templates(
-        theme_template_dirs(load_settings(args.root).custom_dir)
-    )
+    try:
+        custom_dir = load_settings(args.root).custom_dir
+    except ProjectConfigError as err:
+        print(err, file=sys.stderr)
+        return 2
+    allowlist = ScriptAllowlist.from_templates(theme_template_dirs(custom_dir))
     header, foreign = header_policy(args.site, allowlist)
     print(header)
     for row in foreign:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from vneid_site.flyers.packs import FOLDER, office_folder
 from vneid_site.i18n.languages import Languages
-from vneid_site.project import load_settings
+from vneid_site.project import ProjectConfigError, load_settings
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -63,7 +63,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "dist")
     parser.add_argument("--version", required=True, help="e.g. the tag, v1.2.0")
     args = parser.parse_args(argv)
-    settings = load_settings(ROOT)
+    try:
+        settings = load_settings(ROOT)
+    except ProjectConfigError as err:
+        print(err, file=sys.stderr)
+        return 2
     for path in pack(args.site, args.out, args.version, settings.languages):
         print(path)
     return 0

@@ -26,7 +26,7 @@ from urllib.parse import urljoin, urlsplit
 from PIL import Image
 
 from vneid_site.flyers.qr_targets import allowed_hosts, target_problem
-from vneid_site.project import load_settings
+from vneid_site.project import ProjectConfigError, load_settings
 from vneid_site.qr_check import Code, pdf_pages, read_qr, svg_to_image
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -185,7 +185,11 @@ def main(argv: list[str] | None = None) -> int:
             "fix: build it first (make site), or name the folder it was built into", file=sys.stderr
         )
         return 2
-    listed = args.qr_host if args.qr_host is not None else load_settings(ROOT).qr_hosts
+    try:
+        listed = args.qr_host if args.qr_host is not None else load_settings(ROOT).qr_hosts
+    except ProjectConfigError as err:
+        print(f"verify_qr: {err}", file=sys.stderr)
+        return 2
     report = verify(args.site, site_url, allowed_hosts(site_url, listed))
     for problem in report.problems:
         print(problem)

@@ -1,15 +1,20 @@
-"""Project settings the command-line tools need, read from mkdocs.yml and pyproject.toml
-without MkDocs: the docs folder, the languages and the content-check options."""
+"""Project settings the command-line tools need, read from mkdocs.yml and pyproject.toml: the
+docs folder, the languages and the content-check options. mkdocs.yml is loaded by MkDocs itself,
+as the build loads it (INHERIT, !ENV), but for the tools, never from within a build."""
 
 from __future__ import annotations
 
-import os
+import logging
 import tomllib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import MkDocsException
 
 from vneid_site.flyers.qr_targets import DEFAULT_QR_HOSTS
 from vneid_site.i18n.languages import Languages
@@ -19,22 +24,8 @@ DEFAULT_MAX_AGE_DAYS = 30.0
 DEFAULT_PAGE_TIME_LIMIT = 20.0
 
 
-class _ConfigLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml without running its tags (!ENV, !!python/name)."""
-
-
-def _env(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
-    """!ENV as MkDocs reads it: the first variable set, else the last item as the default."""
-    if isinstance(node, yaml.ScalarNode):
-        return os.environ.get(loader.construct_scalar(node))
-    items = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else []
-    names, default = (items[:-1], items[-1]) if len(items) > 1 else (items, None)
-    return next((os.environ[n] for n in names if isinstance(n, str) and n in os.environ), default)
-
-
-_ConfigLoader.add_constructor("!ENV", _env)
-_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
-_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda lo, su, no: None)
+class ProjectConfigError(ValueError):
+    """mkdocs.yml is missing, or MkDocs cannot load it."""
 
 
 @dataclass(frozen=True)
@@ -44,7 +35,7 @@ class ProjectSettings:
     languages: Languages
     max_age_days: float  # how far a translation may lag behind its source
     offices: Path | None = None  # extra.flyers.offices: the offices file, if the site has one
-    markdown_extensions: tuple[Any, ...] = ()  # as mkdocs.yml lists them
+    markdown_extensions: tuple[Any, ...] = ()  # as MkDocs loads them: names, {name: config}
     custom_dir: Path | None = None  # theme.custom_dir: the project's template overrides
     site_url: str | None = None  # as the build reads it (SITE_URL, or mkdocs.yml's default)
     qr_hosts: tuple[str, ...] = DEFAULT_QR_HOSTS  # extra.flyers.qr_hosts
@@ -54,37 +45,83 @@ class ProjectSettings:
     organisation: dict[str, Any] = field(default_factory=dict)  # extra.organisation, as written
 
 
+class _Collected(logging.Handler):
+    """The messages MkDocs logs while it loads the configuration."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.errors: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.levelno >= logging.ERROR:
+            self.errors.append(record.getMessage())
+
+
+@contextmanager
+def _mkdocs_messages() -> Iterator[_Collected]:
+    # MkDocs logs each problem of the configuration, then raises a bare "Aborted": the problems
+    # go into the tool's own message, and its warnings, which the build shows, nowhere.
+    logger = logging.getLogger("mkdocs")
+    handler, propagate = _Collected(), logger.propagate
+    logger.addHandler(handler)
+    logger.propagate = False
+    try:
+        yield handler
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = propagate
+
+
+def load_mkdocs_config(config_file: Path) -> MkDocsConfig:
+    """mkdocs.yml as the build reads it; a ProjectConfigError naming the file and the fix.
+    The tools need neither the hooks nor the paths `mkdocs serve` watches: they are left out,
+    so neither is imported or must exist."""
+    if not config_file.is_file():
+        raise ProjectConfigError(
+            f"{config_file}: no such file\n"
+            "fix: run the command on the project folder, the one that holds mkdocs.yml"
+        )
+    with _mkdocs_messages() as messages:
+        try:
+            return load_config(str(config_file), hooks=[], watch=[])
+        except (MkDocsException, OSError) as err:
+            problems = messages.errors or [str(err)]
+    problem = " ".join("; ".join(problems).split())  # YAML errors span lines
+    raise ProjectConfigError(
+        f"{config_file}: {problem}\n"
+        f"fix: correct {config_file.name}; `mkdocs build` reports the same problem"
+    )
+
+
+def _languages(config: MkDocsConfig) -> Languages:
+    """The languages of the i18n plugin, the default first; the site's own without it."""
+    plugin = config.plugins.get("i18n")
+    langs = getattr(getattr(plugin, "config", None), "languages", None) or []
+    codes = [lang["locale"] for lang in langs]
+    defaults = [lang["locale"] for lang in langs if lang["default"]]
+    if not codes:
+        return Languages()
+    default = (defaults or codes)[0]
+    return Languages((default, *(c for c in codes if c != default)))
+
+
 def load_settings(root: Path) -> ProjectSettings:
-    """Settings of the project in `root`, with the site's defaults for anything missing."""
-    docs, languages, offices, extensions, custom = "docs", Languages(), None, (), None
-    site_url, qr_hosts = None, DEFAULT_QR_HOSTS
-    organisation: dict[str, Any] = {}
-    config_file = root / "mkdocs.yml"
-    if config_file.is_file():
-        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
-        docs = config.get("docs_dir") or docs
-        extensions = tuple(config.get("markdown_extensions") or ())
-        theme = config.get("theme")
-        if isinstance(theme, dict) and isinstance(theme.get("custom_dir"), str):
-            custom = root / theme["custom_dir"]
-        extra = config.get("extra") or {}
-        flyers = extra.get("flyers") or {}
-        if isinstance(extra.get("organisation"), dict):
-            organisation = extra["organisation"]
-        if isinstance(flyers, dict) and isinstance(flyers.get("offices"), str):
-            offices = root / flyers["offices"]
-        if isinstance(flyers, dict) and isinstance(flyers.get("qr_hosts"), list):
-            qr_hosts = tuple(str(host) for host in flyers["qr_hosts"])
-        if isinstance(config.get("site_url"), str):
-            site_url = config["site_url"]
-        for plugin in config.get("plugins") or []:
-            if isinstance(plugin, dict) and isinstance(plugin.get("i18n"), dict):
-                langs = plugin["i18n"].get("languages") or []
-                codes = [lang["locale"] for lang in langs if "locale" in lang]
-                defaults = [lang["locale"] for lang in langs if lang.get("default")]
-                if codes:
-                    default = (defaults or codes)[0]
-                    languages = Languages((default, *(c for c in codes if c != default)))
+    """Settings of the project in `root`, with the site's defaults for anything missing; a
+    ProjectConfigError if its mkdocs.yml is missing or cannot be loaded."""
+    config = load_mkdocs_config(root / "mkdocs.yml")
+    # MkDocs' own extensions first, as it loads them; each with its settings.
+    configs = config.mdx_configs
+    extensions = tuple({n: configs[n]} if n in configs else n for n in config.markdown_extensions)
+    custom = config.theme.custom_dir
+    extra = config.extra
+    flyers = extra.get("flyers") or {}
+    organisation = extra.get("organisation")
+    offices = None
+    qr_hosts: tuple[str, ...] = DEFAULT_QR_HOSTS
+    if isinstance(flyers, dict) and isinstance(flyers.get("offices"), str):
+        offices = root / flyers["offices"]
+    if isinstance(flyers, dict) and isinstance(flyers.get("qr_hosts"), list):
+        qr_hosts = tuple(str(host) for host in flyers["qr_hosts"])
     max_age, time_limit = DEFAULT_MAX_AGE_DAYS, DEFAULT_PAGE_TIME_LIMIT
     phones: dict[str, Any] = {}
     pyproject = root / "pyproject.toml"
@@ -96,15 +133,15 @@ def load_settings(root: Path) -> ProjectSettings:
         phones = dict(checks.get("phone-numbers", {}))
     return ProjectSettings(
         root,
-        root / docs,
-        languages,
+        Path(config.docs_dir),
+        _languages(config),
         max_age,
         offices,
         extensions,
-        custom,
-        site_url,
+        Path(custom) if custom else None,
+        config.site_url,
         qr_hosts,
         time_limit,
         phones,
-        organisation,
+        organisation if isinstance(organisation, dict) else {},
     )

@@ -26,7 +26,8 @@ def read_qr(image: Image.Image) -> list[Code]:
     import zxingcpp
 
     codes = []
-    for found in zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode):
+    qr_codes = zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)
+    for found in zxingcpp.read_barcodes(image, formats=qr_codes):
         pos = found.position
         width = max(
             abs(pos.top_right.x - pos.top_left.x), abs(pos.bottom_right.x - pos.bottom_left.x)

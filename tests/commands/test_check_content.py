@@ -33,11 +33,13 @@ class Result:
 
 
 def project(tmp_path: Path, pages: dict[str, str | bytes], with_good: bool = True) -> Path:
-    """A project with the real mkdocs.yml and pyproject.toml, and these pages in docs/."""
+    """A project with the real mkdocs.yml, pyproject.toml and the theme overrides mkdocs.yml
+    names (MkDocs refuses a configuration without them), and these pages in docs/."""
     root = tmp_path / "project"
     (root / "docs").mkdir(parents=True)
     for name in ("mkdocs.yml", "pyproject.toml"):
         shutil.copy(ROOT / name, root / name)
+    shutil.copytree(ROOT / "overrides", root / "overrides")
     for rel, content in {**(GOOD if with_good else {}), **pages}.items():
         path = root / "docs" / rel
         path.parent.mkdir(parents=True, exist_ok=True)

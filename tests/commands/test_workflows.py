@@ -168,6 +168,21 @@ def test_zizmor_finds_nothing_and_runs_in_lint_and_pre_commit():
     assert hooks["zizmor"]["entry"].endswith("zizmor --offline")
 
 
+def test_mypy_finds_nothing_in_src_and_runs_in_lint():
+    proc = subprocess.run(
+        [str(Path(sys.executable).parent / "mypy")],  # its files and settings: pyproject.toml
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "Success: no issues found" in proc.stdout
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    lint = re.search(r"^lint:.*\n((?:\t.*\n)+)", makefile, re.MULTILINE)[1]
+    assert "$(BIN)/mypy\n" in lint
+
+
 def test_npm_runs_no_install_scripts():
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     installs = re.findall(r"^\tnpm (?:ci|install)\b.*$", makefile, re.MULTILINE)

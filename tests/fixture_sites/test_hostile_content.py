@@ -5,6 +5,7 @@ published as harmless text. (The served pages in Chromium: tests/browser/test_ho
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 
@@ -156,6 +157,7 @@ def test_the_content_checks_name_every_payload_first(tmp_path):
     (root / "docs").mkdir(parents=True)
     for name in ("mkdocs.yml", "pyproject.toml"):
         (root / name).write_text((ROOT / name).read_text(encoding="utf-8"), encoding="utf-8")
+    shutil.copytree(ROOT / "overrides", root / "overrides")  # mkdocs.yml's theme.custom_dir
     routes = {"duong-vong.md": page("Trang", ROUTES_PAGE), "duong-vong.en.md": page("Page")}
     for rel, text in {**GOOD, **payload_pages(), **qr_pages(), **routes}.items():
         (root / "docs" / rel).write_text(text, encoding="utf-8")

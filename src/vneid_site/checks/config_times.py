@@ -63,7 +63,8 @@ def _blobs(folder: Path, specs: list[str]) -> list[str | None]:
         )
     except (OSError, subprocess.SubprocessError):
         return [None] * len(specs)
-    out, pos, texts = proc.stdout, 0, []
+    out, pos = proc.stdout, 0
+    texts: list[str | None] = []
     for _ in specs:
         end = out.find(b"\n", pos)
         header = out[pos:end].split()

@@ -170,8 +170,8 @@ def check_sources(text: str, shown: str) -> list[Problem]:
     if meta is not None and meta.validity is not None:
         for n, note in enumerate(meta.validity.notes):
             if not note.url:
-                line = key_line(text, ("validity", "notes", str(n)))
-                problems.append(_bare_source(shown, line, note.source))
+                at = key_line(text, ("validity", "notes", str(n)))
+                problems.append(_bare_source(shown, at, note.source))
     return problems
 
 

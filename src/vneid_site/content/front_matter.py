@@ -209,11 +209,12 @@ def _anchors(block: str, path: str) -> list[Problem]:
     try:
         for event in yaml.parse(block, Loader=_LOADER):
             alias = isinstance(event, yaml.AliasEvent)
-            line = event.start_mark.line + _FIRST_LINE
+            anchor = getattr(event, "anchor", None)  # aliases, and nodes that set one
+            line = (event.start_mark.line if event.start_mark else 0) + _FIRST_LINE
             if problems and problems[-1].line == line:
                 continue  # one problem per line
-            if alias or getattr(event, "anchor", None) is not None:
-                mark = f"*{event.anchor}" if alias else f"&{event.anchor}"
+            if alias or anchor is not None:
+                mark = f"*{anchor}" if alias else f"&{anchor}"
                 problems.append(
                     Problem(
                         path,

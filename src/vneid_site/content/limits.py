@@ -52,8 +52,9 @@ def page_limits(source: str, shown: str) -> list[Problem]:
     problems = [*_nesting(text, shown), *_counts(text, tag_text, shown)]
     brackets = _bracket_scan(text)
     if brackets.total > BRACKET_SCAN[0] * len(source) + BRACKET_SCAN[1]:
-        pair = "[]" if text[brackets.worst] == "[" else "()"
-        problems.append(_unclosed(shown, _line(text, brackets.worst), *pair, f"\\{pair[0]}"))
+        opening, closing = ("[", "]") if text[brackets.worst] == "[" else ("(", ")")
+        line = _line(text, brackets.worst)
+        problems.append(_unclosed(shown, line, opening, closing, f"\\{opening}"))
     tag_scan = _tag_scan(tag_text)
     if tag_scan.total > TAG_SCAN[0] * len(source) + TAG_SCAN[1]:
         problems.append(_unclosed(shown, _line(tag_text, tag_scan.worst), "<", ">", "&lt;"))

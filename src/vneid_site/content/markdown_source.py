@@ -172,12 +172,20 @@ def _bracket_pairs(text: str) -> list[tuple[int, int]]:
     return sorted(pairs)
 
 
+def _space_end(text: str, pos: int) -> int:
+    """Where the white space from `pos` on ends."""
+    m = _SPACE.match(text, pos)
+    return m.end() if m else pos
+
+
 def _inline_links(text: str) -> list[tuple[int, bool, str, str]]:
     """(offset, image?, text, target) of each inline link and image."""
     found = []
     following = _Next(text, "\"')>\n")
     for start, close in _bracket_pairs(text):
         m = _TARGET.match(text, close + 2)
+        if m is None:  # never: the pattern matches the empty string
+            continue
         if m.group(1) == "<":  # <target>: up to the next '>' on the same line
             end = following(">", m.end())
             newline = following("\n", m.end())
@@ -186,12 +194,12 @@ def _inline_links(text: str) -> list[tuple[int, bool, str, str]]:
             target, after = text[m.end() : end], end + 1
         else:
             target, after = m.group(1).strip("<>"), m.end()
-        space = _SPACE.match(text, after).end()
+        space = _space_end(text, after)
         if space < len(text) and text[space] in _TITLE_END and space > after:
             end = following(_TITLE_END[text[space]], space + 1)
             if end == -1:
                 continue
-            space = _SPACE.match(text, end + 1).end()
+            space = _space_end(text, end + 1)
         if not text.startswith(")", space):
             continue
         image = start > 0 and text[start - 1] == "!"

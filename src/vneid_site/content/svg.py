@@ -108,7 +108,7 @@ def _problems(root: etree._Element, shown: str) -> Iterator[Problem]:
         if isinstance(node, etree._ProcessingInstruction):
             yield _refused(shown, node.sourceline or 1, f"the instruction <?{node.target} ...?>")
     if root.tag != f"{{{SVG}}}svg":
-        yield _refused(shown, root.sourceline or 1, f"the root element {_name(root.tag)}")
+        yield _refused(shown, root.sourceline or 1, f"the root element {_name(str(root.tag))}")
         return
     for node in root.iter():
         line = node.sourceline or 1

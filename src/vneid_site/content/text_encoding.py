@@ -93,7 +93,7 @@ def find_mojibake(line: str) -> Mojibake | None:
     )
     if not strong:
         return None
-    pairs = []
+    pairs: list[tuple[str, str]] = []
     for word in _WORD_SPAN.findall(line):
         repaired = repair_mojibake(word)
         if repaired != word and len(pairs) < 3:

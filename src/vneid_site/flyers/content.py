@@ -104,7 +104,7 @@ def _steps_list(root: HtmlElement, name: str | None, src: str) -> HtmlElement | 
     for heading in headings:
         if heading_text(heading) != wanted:
             continue
-        level = int(heading.tag[1])
+        level = int(str(heading.tag)[1])  # h1-h6
         for sibling in heading.itersiblings():
             if sibling.tag in _HEADINGS and int(sibling.tag[1]) <= level:
                 break
@@ -167,12 +167,13 @@ def extract(
     # Without steps, a page of questions (FAQ) still tells the reader what it answers.
     topics: tuple[str, ...] = ()
     if not sections:
-        found = tuple(text for h in root.iter("h3") if (text := heading_text(h)))
-        topics = found if len(found) >= 3 else ()
+        titles = tuple(text for h in root.iter("h3") if (text := heading_text(h)))
+        topics = titles if len(titles) >= 3 else ()
     if meta.flyer.summary is None:
         summary = _first_paragraph(root) or nfc(meta.description)
     else:  # set by the author; "" prints none
         summary = nfc(meta.flyer.summary).strip()
+    poster: tuple[tuple[Run, ...], ...]
     if meta.flyer.poster_steps:
         poster = tuple((Run(nfc(step).strip()),) for step in meta.flyer.poster_steps)
     else:

@@ -6,8 +6,10 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from vneid_site.content.controls import find_control
 from vneid_site.content.problems import Problem
@@ -192,9 +194,17 @@ def parse_offices(raw: bytes, shown: str) -> tuple[list[Office], list[Problem]]:
     return offices, problems
 
 
-def _rows(reader: csv.reader) -> list[tuple[int, list[str]]]:
+class _CsvReader(Protocol):
+    """What csv.reader() returns (its class has no public name)."""
+
+    line_num: int
+
+    def __iter__(self) -> Iterator[list[str]]: ...
+
+
+def _rows(reader: _CsvReader) -> list[tuple[int, list[str]]]:
     """(line where the row starts, cells) for each row; a quoted cell may span lines."""
-    out = []
+    out: list[tuple[int, list[str]]] = []
     start = 1
     for row in reader:
         out.append((start, row))

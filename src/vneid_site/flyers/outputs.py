@@ -261,7 +261,7 @@ class PageOutputBuilder:
                 if not record.base_key or not all(p.base_key for p in record.posters):
                     return False
                 entries.append((record.base_key, ".pdf"))
-                entries += [(poster.base_key, ".pdf") for poster in record.posters]
+                entries += [(p.base_key, ".pdf") for p in record.posters if p.base_key]
         return all(self.cache.valid(key, suffix) for key, suffix in entries)
 
     def place(self, record: FlyerRecord, site_dir: Path) -> None:

@@ -4,6 +4,7 @@ from them and the flyers' and posters' own PDFs, copied whole (pdf_pages.py)."""
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 from dataclasses import dataclass
@@ -58,7 +59,8 @@ def make_packs(builder: PageOutputBuilder, job: PackJob) -> PackResult:
     contents, _ = _sheets(
         builder, plan.contents_key, plan.contents, f"print packs ({job.spec.lang})"
     )
-    boxes, boxes_built = {}, False
+    boxes: dict[str, Any] = {}
+    boxes_built = False
     if plan.boxes_key is not None:
         src = f"{job.src} ({who}, {job.spec.lang})"
         boxes, boxes_built = _sheets(builder, plan.boxes_key, plan.boxes, src)
@@ -184,7 +186,7 @@ def _assemble(
             out.add_page(*A4, overlay(number, Draw(number)))
     else:
         for number, page in flyers:
-            form = forms.form(page.key, lambda key=page.key: _read(builder, key), 0)
+            form = forms.form(page.key, functools.partial(_read, builder, page.key), 0)
             out.add_page(form.width, form.height, overlay(number, Draw(number)))
 
     name = f"{info['name']} — {job.spec.site_name}"

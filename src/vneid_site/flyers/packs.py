@@ -171,24 +171,25 @@ def _listed(
         for volume, chunk in enumerate(chunks, start=1):
             pages = [(r, p) for r in chunk if (p := _page(r, layout, office, spec.rules))]
             held.append((layout, volume, chunk, pages))
+    listings = [
+        {
+            "layout": layout,
+            "first": (volume - 1) * size + 1,
+            "volume": volume,
+            "volumes": len(chunks),
+            "flyers": [
+                {"title": r.title, "updated": r.updated, "two_up": p.two_up} for r, p in pages
+            ],
+        }
+        for layout, volume, _, pages in held
+    ]
     contents = {
         "lang": spec.lang,
         "site_name": spec.site_name,
         "author": spec.author,
         "min_a5_size": spec.rules.min_pack_body_size,
         "office_space": office,
-        "packs": [
-            {
-                "layout": layout,
-                "first": (volume - 1) * size + 1,
-                "volume": volume,
-                "volumes": len(chunks),
-                "flyers": [
-                    {"title": r.title, "updated": r.updated, "two_up": p.two_up} for r, p in pages
-                ],
-            }
-            for layout, volume, _, pages in held
-        ],
+        "packs": listings,
     }
     shared = {k: v for k, v in contents.items() if k != "packs"}
     packs = tuple(
@@ -201,6 +202,6 @@ def _listed(
             json_digest({**shared, "pack": listing}),
             tuple(p for _, p in pages),
         )
-        for (layout, volume, chunk, pages), listing in zip(held, contents["packs"], strict=True)
+        for (layout, volume, chunk, pages), listing in zip(held, listings, strict=True)
     )
     return contents, digest(flyer_key, "pack-contents", json_digest(contents)), packs

@@ -6,7 +6,7 @@ down by a whole factor, each pixel the mean of a square of its pixels."""
 from __future__ import annotations
 
 import io
-from typing import Any
+from typing import Any, cast
 
 # Bump when the previews change in a way their inputs do not show (size, colours, encoding),
 # so that old cache entries are not reused.
@@ -67,7 +67,9 @@ def _on_white(png: bytes) -> Any:
 
     with Image.open(io.BytesIO(png)) as image:
         rgba = image.convert("RGBA")
-    if rgba.getextrema()[3][0] < 255:  # any transparency: lay it on white paper
+    # (lowest, highest) of each of the four bands; Pillow's type also covers one-band images.
+    bands = cast("tuple[tuple[int, int], ...]", rgba.getextrema())
+    if bands[3][0] < 255:  # any transparency: lay it on white paper
         page = Image.new("RGBA", rgba.size, "white")
         page.alpha_composite(rgba)
         rgba = page

@@ -10,13 +10,16 @@ import time
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from vneid_site.flyers.cache import digest
 
+if TYPE_CHECKING:  # typst itself is imported when a renderer starts
+    from typst import OutputFormat, PDFStandard
+
 # Bump when the data contract with the template changes, so old cache entries are never reused.
 DATA_FORMAT = "5"
-PDF_STANDARDS = ["ua-1"]
+PDF_STANDARDS: list[PDFStandard] = ["ua-1"]
 _OVERFLOW = re.compile(r"(flyer|poster)-overflow:(\d+):([\d.]+)")
 _ADDRESS = re.compile(r"address-overflow:(\S+)")
 _CONTACT = re.compile(r"contact-overflow:(organisation|office):(\d+)")
@@ -82,7 +85,7 @@ class FlyerRenderer:
         )
 
     def render(
-        self, data: dict[str, Any], *, src: str, fmt: str = "pdf", ppi: float = 144
+        self, data: dict[str, Any], *, src: str, fmt: OutputFormat = "pdf", ppi: float = 144
     ) -> bytes:
         """Compile one flyer (main.typ); `src` names the page in error messages."""
         return self.compile("main.typ", data, src=src, fmt=fmt, ppi=ppi, pages=1)
@@ -113,10 +116,10 @@ class FlyerRenderer:
         data: Any,
         *,
         src: str,
-        fmt: str = "pdf",
+        fmt: OutputFormat = "pdf",
         ppi: float = 144,
         pages: int | None = None,
-        standards: list[str] | None = None,
+        standards: list[PDFStandard] | None = None,
     ) -> bytes:
         """Compile a template of the folder with `data` (JSON-ready, the entry's data file);
         PNG output is the first page.
@@ -145,11 +148,12 @@ class FlyerRenderer:
         fonts = [w.message for w in warnings if "font" in w.message]
         if fonts:
             raise FlyerError(f"{src}: {'; '.join(fonts)}\nfix: use a font the build provides")
+        count: int | None
         if isinstance(out, list):
             count, out = len(out), out[0]
-        else:
+        elif isinstance(out, bytes):
             count = pdf_page_count(out) if fmt == "pdf" else 1
-        if not isinstance(out, bytes):
+        else:
             raise FlyerError(f"{src}: the flyer template produced no output")
         if pages is not None and count is not None and count != pages:
             raise FlyerError(
