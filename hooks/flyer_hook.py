@@ -14,37 +14,30 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from vneid_site.flyers.build import CORE_ERRORS, FlyerBuild
+from vneid_site.errors import SiteError
+from vneid_site.flyers.build import FlyerBuild
 from vneid_site.flyers.dates import SharedDates
-from vneid_site.flyers.offices import OfficeListError
 from vneid_site.flyers.pool import WorkerPool
 from vneid_site.flyers.qr_targets import allowed_hosts, host_name_problem, target_problems
 from vneid_site.flyers.settings import (
-    FlyerSettingsError,
     page_links,
     pool_size,
     preview_notice,
     resolve_settings,
 )
-from vneid_site.font_files import FontError
 from vneid_site.i18n.languages import current_language
-from vneid_site.site_build import CONFIG_KEY, SiteBuildMissing, shared
+from vneid_site.site_build import CONFIG_KEY, shared
 
 log = logging.getLogger("mkdocs.plugins.vneid.flyers")
 
 
 @contextmanager
-def _plugin_errors() -> Iterator[None]:
-    # Core failures become a clean PluginError (no traceback); queued work is dropped.
+def _site_errors() -> Iterator[None]:
+    # What the site's author can fix becomes a clean MkDocs error, without a traceback; the
+    # queued work is dropped.
     try:
         yield
-    except (
-        *CORE_ERRORS,
-        FontError,
-        OfficeListError,
-        FlyerSettingsError,
-        SiteBuildMissing,
-    ) as err:
+    except SiteError as err:
         if _build is not None:
             _build.cancel()
         raise PluginError(str(err)) from None
@@ -61,7 +54,7 @@ _shared: SharedDates | None = None
 def on_config(config: MkDocsConfig, **_: Any) -> MkDocsConfig:
     global _build, _qr_hosts, _shared
     _build = None  # a failed build dropped its work in on_build_error
-    with _plugin_errors():
+    with _site_errors():
         site = shared(config.extra, "flyer_hook.py")
     flyers = FlyersConfig()
     flyers.load_dict(dict(config.extra.get("flyers") or {}))
@@ -78,7 +71,7 @@ def on_config(config: MkDocsConfig, **_: Any) -> MkDocsConfig:
     lang = current_language(config)
     if lang == site.languages.default:
         _shared = None
-    with _plugin_errors():
+    with _site_errors():
         org = config.extra["org"]
         settings, offices, warnings = resolve_settings(config, flyers, lang, org, _shared)
     _shared = settings.shared
@@ -124,7 +117,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, **_: Any) ->
     if _build is None or meta is None or _build.summary is not None:
         return html
     lang = getattr(page.file, "locale", current_language(config))
-    with _plugin_errors():
+    with _site_errors():
         _build.add_page(page.file.src_uri, html, meta, lang, page.canonical_url or "", page.url)
     return html
 
@@ -140,7 +133,7 @@ def _finish() -> dict[str, Any] | None:
     """Wait for this language's flyers and packs, log what was made; the catalogue."""
     if _build is None:
         return None
-    with _plugin_errors():
+    with _site_errors():
         summary, now = _build.finish()
     for line in summary.report() if now else []:
         log.info(line)

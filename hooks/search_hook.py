@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -11,15 +13,24 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from vneid_site.atomic_write import write_bytes_atomic
+from vneid_site.errors import SiteError
 from vneid_site.flyers.cache import FileCache
 from vneid_site.i18n.languages import current_language, from_config, is_nested_build
-from vneid_site.search.index import SearchIndexError
 from vneid_site.search.shaped import shape
 from vneid_site.search.worker import material_worker, wrapped
 
 log = logging.getLogger("mkdocs.plugins.vneid.search")
 
 INDEX = Path("search") / "search_index.json"
+
+
+@contextmanager
+def _site_errors() -> Iterator[None]:
+    # What the site's author can fix becomes a clean MkDocs error, without a traceback.
+    try:
+        yield
+    except SiteError as err:
+        raise PluginError(str(err)) from None
 
 
 def on_config(config: MkDocsConfig, **_: Any) -> MkDocsConfig:
@@ -51,14 +62,8 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         return  # a nested build, or the search plugin is off
     merged = merged_path.read_bytes()
     cache = FileCache(Path(config.config_file_path).parent / ".cache" / "search")
-    try:
-        indexes = shape(merged, languages, cache)
-    except (ValueError, SearchIndexError) as err:
-        raise PluginError(
-            f"{merged_path}: cannot split the search index by language: {err}\n"
-            "fix: check that the 'search' plugin comes before 'i18n' in mkdocs.yml and that no "
-            "other plugin rewrites the index"
-        ) from None
+    with _site_errors():
+        indexes = shape(merged, languages, cache, str(merged_path))
     sizes = []
     for item in indexes:
         write_bytes_atomic(site_dir / item.root / INDEX, item.data)

@@ -5,6 +5,8 @@ language, and compressed copies."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -16,17 +18,27 @@ from mkdocs.structure.pages import Page
 
 from vneid_site.atomic_write import write_text_atomic
 from vneid_site.content.print_links import add_print_urls
-from vneid_site.corrections import CorrectionsError, corrections_of
+from vneid_site.corrections import corrections_of
+from vneid_site.errors import SiteError
 from vneid_site.i18n.alternates import page_languages
 from vneid_site.i18n.languages import current_language, from_config, is_nested_build
 from vneid_site.i18n.permalinks import retitle_permalinks
-from vneid_site.organisation import OrganisationError, load_organisation
+from vneid_site.organisation import load_organisation
 from vneid_site.page_footer import page_footer
-from vneid_site.site_build import CONFIG_KEY, PageProblems, SiteBuild
-from vneid_site.web.build import WebBuild, WebError
+from vneid_site.site_build import CONFIG_KEY, SiteBuild
+from vneid_site.web.build import WebBuild
 
 log = logging.getLogger("mkdocs.plugins.vneid.site")
 WEB_KEY = "web_build"  # the web fonts, for the nested language builds and overrides/main.html
+
+
+@contextmanager
+def _site_errors() -> Iterator[None]:
+    # What the site's author can fix becomes a clean MkDocs error, without a traceback.
+    try:
+        yield
+    except SiteError as err:
+        raise PluginError(str(err)) from None
 
 
 def on_config(config: MkDocsConfig, **_: Any) -> MkDocsConfig:
@@ -39,13 +51,11 @@ def on_config(config: MkDocsConfig, **_: Any) -> MkDocsConfig:
         )
     languages = from_config(config)
     lang = current_language(config)
-    try:
+    with _site_errors():
         config.extra["org"] = load_organisation(
             config.extra.get("organisation"), lang, languages.codes
         )
         corrections = corrections_of(config)
-    except (OrganisationError, CorrectionsError) as err:
-        raise PluginError(f"mkdocs.yml: {err}") from None
     if lang == languages.default or not isinstance(config.extra.get(CONFIG_KEY), SiteBuild):
         config.extra[CONFIG_KEY] = SiteBuild(languages, corrections=corrections)
     return config
@@ -63,7 +73,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         return files  # checked, and fonts copied, by the default language's build
     # Read from disk once, for the front matter and for the fonts.
     texts = {file.src_uri: file.content_string for file in files.documentation_pages()}
-    try:
+    with _site_errors():
         messages = site.read_pages(texts.items(), Path(config.docs_dir))
         # Fonts cut down to the letters the pages can show.
         web = WebBuild.from_config(config.extra.get("web"), Path(config.config_file_path))
@@ -72,8 +82,6 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
             texts.values(),
             lambda path, src: File.generated(config, path, abs_src_path=str(src)),
         )
-    except (PageProblems, WebError) as err:
-        raise PluginError(str(err)) from None
     for level, message in messages:
         log.log(level, message)
     config.extra[WEB_KEY] = web

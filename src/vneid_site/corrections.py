@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlencode
 
+from vneid_site.errors import SiteError
+
 NOT_SET = (
     "extra.corrections.repository is not set: pages show no 'Suggest a change' link. To show "
     "it, set the repository's address in mkdocs.yml or when building, e.g. "
@@ -22,7 +24,7 @@ NOT_SET = (
 _ADDRESS = re.compile(r"https?://[^\s/?#]+(/[^\s?#]+)+")
 
 
-class CorrectionsError(ValueError):
+class CorrectionsError(SiteError):
     """`extra.corrections` in mkdocs.yml is mistyped."""
 
 
@@ -59,14 +61,15 @@ def load_corrections(raw: Any, docs_path: str) -> Corrections | None:
     raw = {} if raw is None else raw
     if not isinstance(raw, dict):
         raise CorrectionsError(
-            "extra.corrections: expected a mapping with repository and branch\n"
+            "mkdocs.yml: extra.corrections: expected a mapping with repository and branch\n"
             "fix: write corrections: {repository: https://github.com/<owner>/<repo>, "
             "branch: main}"
         )
     unknown = sorted(set(raw) - {"repository", "branch"})
     if unknown:
         raise CorrectionsError(
-            f"extra.corrections.{unknown[0]}: unknown key\nfix: use repository and branch"
+            f"mkdocs.yml: extra.corrections.{unknown[0]}: unknown key\n"
+            "fix: use repository and branch"
         )
     repository = str(raw.get("repository") or "").strip().rstrip("/")
     branch = str(raw.get("branch") or "main").strip()
@@ -74,7 +77,8 @@ def load_corrections(raw: Any, docs_path: str) -> Corrections | None:
         return None
     if not _ADDRESS.fullmatch(repository):
         raise CorrectionsError(
-            f"extra.corrections.repository '{repository}' is not a repository's web address\n"
+            f"mkdocs.yml: extra.corrections.repository '{repository}' is not a repository's "
+            "web address\n"
             "fix: write it in full, e.g. https://github.com/<owner>/<repository>"
         )
     return Corrections(repository, branch, docs_path.strip("/"))

@@ -8,12 +8,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from vneid_site.errors import SiteError
 from vneid_site.i18n.languages import DEFAULT_CODES
 
 _TEXT_FIELDS = ("name", "department", "contact", "contact_note")
 
 
-class OrganisationError(ValueError):
+class OrganisationError(SiteError):
     """The organisation profile in mkdocs.yml is incomplete or mistyped."""
 
 
@@ -57,8 +58,9 @@ def load_organisation(
     """Validate `extra.organisation` for every language and resolve it for `lang`."""
     if not isinstance(raw, dict):
         raise OrganisationError(
-            "the organisation profile is incomplete:\nextra.organisation: missing; expected a "
-            "mapping with name, department, contact and logo (hotline is optional)"
+            "mkdocs.yml: the organisation profile is incomplete:\n"
+            "extra.organisation: missing; expected a mapping with name, department, contact "
+            "and logo (hotline is optional)"
         )
     problems: list[str] = []
     known = {*_TEXT_FIELDS, "hotline", "logo"}
@@ -86,5 +88,5 @@ def load_organisation(
         problems.append("extra.organisation.logo: missing; expected a path under docs/")
     if problems:
         lines = "\n".join(dict.fromkeys(problems))
-        raise OrganisationError(f"the organisation profile is incomplete:\n{lines}")
+        raise OrganisationError(f"mkdocs.yml: the organisation profile is incomplete:\n{lines}")
     return Organisation(hotline=str(hotline).strip(), logo=str(logo).strip(), **texts)

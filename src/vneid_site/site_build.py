@@ -15,6 +15,7 @@ from vneid_site.content.page_dates import date_pages
 from vneid_site.content.problems import Problem
 from vneid_site.content.schema import PageMeta
 from vneid_site.corrections import NOT_SET, Corrections
+from vneid_site.errors import SiteError
 from vneid_site.i18n.languages import Languages
 
 # Where the site hook leaves the SiteBuild for the other hooks: mkdocs-static-i18n builds every
@@ -65,11 +66,11 @@ class SiteBuild:
         ]
 
 
-class PageProblems(ValueError):
+class PageProblems(SiteError):
     """Pages whose front matter the build cannot use."""
 
 
-class SiteBuildMissing(RuntimeError):
+class SiteBuildMissing(SiteError):
     """A hook that needs the site hook's work runs without it."""
 
 

@@ -12,6 +12,7 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
+from vneid_site.errors import SiteError
 from vneid_site.flyers.cache import digest
 
 # Bump when the data contract with the template changes, so old cache entries are never reused.
@@ -23,7 +24,7 @@ _CONTACT = re.compile(r"contact-overflow:(organisation|office):(\d+)")
 _PAGE_COUNT = re.compile(rb"/Type\s*/Pages\b[^>]*?/Count\s+(\d+)")
 
 
-class FlyerError(RuntimeError):
+class FlyerError(SiteError):
     """A flyer cannot be made; the message says which page and what to do."""
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from vneid_site.errors import SiteError
 from vneid_site.flyers.content import is_preview_url
 from vneid_site.flyers.dates import SharedDates, shared_dates
 from vneid_site.flyers.offices import Office, load_offices
@@ -48,7 +49,7 @@ def render_settings(root: Path, template_dir: str, cache_dir: str) -> tuple[Rend
     return render, cache
 
 
-class FlyerSettingsError(ValueError):
+class FlyerSettingsError(SiteError):
     """A folder or file of `extra.flyers` that the build must not use."""
 
 

@@ -7,10 +7,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from vneid_site.errors import SiteError
+
 DEFAULT_CACHE_DIR = ".cache/web"
 
 
-class WebSettingsError(ValueError):
+class WebSettingsError(SiteError):
     """`extra.web` holds something the build cannot use; the message lists every problem."""
 
 

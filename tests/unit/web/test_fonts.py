@@ -13,8 +13,9 @@ from tests.support.vietnamese import MARKS, beyond_ascii, sample_text
 from vneid_site.flyers.cache import FileCache
 from vneid_site.font_files import FONT_DIR, FontError
 from vneid_site.web import fonts as web_fonts
-from vneid_site.web.build import WebBuild, WebError
+from vneid_site.web.build import WebBuild
 from vneid_site.web.fonts import FACES, build_web_fonts, unicode_range
+from vneid_site.web.settings import WebSettingsError
 
 
 @pytest.fixture(scope="module")
@@ -157,7 +158,7 @@ def test_web_build_adds_the_fonts_in_place_of_a_stale_stylesheet(tmp_path):
 
 
 def test_web_build_turns_bad_settings_into_one_clear_error(tmp_path):
-    with pytest.raises(WebError) as err:
+    with pytest.raises(WebSettingsError) as err:
         WebBuild.from_config({"cache_dir": 3, "precompress": "yes", "zip": 1}, Path("mkdocs.yml"))
     text = str(err.value)
     assert text.startswith("mkdocs.yml:")
