@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -22,6 +23,7 @@ from vneid_site.search.worker import material_worker, wrapped
 log = logging.getLogger("mkdocs.plugins.vneid.search")
 
 INDEX = Path("search") / "search_index.json"
+_worker: dict[str, str] | None = None  # Material's search worker and the wrapper that ranks
 
 
 @contextmanager
@@ -34,10 +36,7 @@ def _site_errors() -> Iterator[None]:
 
 
 def on_config(config: MkDocsConfig, **_: Any) -> MkDocsConfig:
-    # overrides/main.html points Material's `base` at this folder, where this language's index is.
-    config.extra["search_root"] = from_config(config).root(current_language(config))
-    # overrides/main.html swaps Material's worker for the wrapper that ranks pages holding
-    # every typed word first (docs/assets/javascripts/workers/search-rank.js).
+    global _worker
     theme = getattr(config, "theme", None)
     worker = material_worker(getattr(theme, "dirs", None) or [])
     if worker is None:
@@ -45,10 +44,17 @@ def on_config(config: MkDocsConfig, **_: Any) -> MkDocsConfig:
             "Material's search worker was not found in the theme: search results keep "
             "Material's order.\nfix: check that the theme is mkdocs-material"
         )
-    config.extra["search_worker"] = (
-        {"material": worker, "wrapper": wrapped(worker)} if worker else None
-    )
+    _worker = {"material": worker, "wrapper": wrapped(worker)} if worker else None
     return config
+
+
+def on_env(env: Environment, *, config: MkDocsConfig, **_: Any) -> Environment:
+    # overrides/main.html points Material's `base` at this folder, where this language's index is.
+    env.globals["search_root"] = from_config(config).root(current_language(config))
+    # overrides/main.html swaps Material's worker for the wrapper that ranks pages holding
+    # every typed word first (docs/assets/javascripts/workers/search-rank.js).
+    env.globals["search_worker"] = _worker
+    return env
 
 
 # static-i18n (-100) merges every language's entries into one index after the search plugin (0)
