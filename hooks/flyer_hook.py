@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from flyer_config import FlyersConfig
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
@@ -18,15 +17,10 @@ from vneid_site.errors import SiteError
 from vneid_site.flyers.build import FlyerBuild
 from vneid_site.flyers.dates import SharedDates
 from vneid_site.flyers.pool import WorkerPool
-from vneid_site.flyers.qr_targets import allowed_hosts, host_name_problem, target_problems
-from vneid_site.flyers.settings import (
-    page_links,
-    pool_size,
-    preview_notice,
-    resolve_settings,
-)
+from vneid_site.flyers.qr_targets import allowed_hosts, target_problems
+from vneid_site.flyers.settings import page_links, pool_size, preview_notice, resolve_settings
 from vneid_site.i18n.languages import current_language
-from vneid_site.site_build import CONFIG_KEY, shared
+from vneid_site.site_build import SiteBuild, current_build
 
 log = logging.getLogger("mkdocs.plugins.vneid.flyers")
 
@@ -51,28 +45,24 @@ _qr_hosts: frozenset[str] = frozenset()
 _shared: SharedDates | None = None
 
 
+def _site() -> SiteBuild:
+    with _site_errors():
+        return current_build("flyer_hook.py")
+
+
 def on_config(config: MkDocsConfig, **_: Any) -> MkDocsConfig:
     global _build, _qr_hosts, _shared
     _build = None  # a failed build dropped its work in on_build_error
-    with _site_errors():
-        site = shared(config.extra, "flyer_hook.py")
-    flyers = FlyersConfig()
-    flyers.load_dict(dict(config.extra.get("flyers") or {}))
-    errors, warnings = flyers.validate()
-    problems = [f"extra.flyers.{key}: {err}" for key, err in [*errors, *warnings]]
-    if not errors:
-        hosts = [(host, host_name_problem(host)) for host in flyers.qr_hosts]
-        problems += [f"extra.flyers.qr_hosts: {why}" for _, why in hosts if why]
-    if problems:
-        raise PluginError("mkdocs.yml:\n" + "\n".join(problems))
+    site = _site()
+    flyers = site.settings.flyers  # extra.flyers, checked by the site hook
     _qr_hosts = allowed_hosts(config.site_url, flyers.qr_hosts)
     if not flyers.enabled:
         return config
     lang = current_language(config)
     if lang == site.languages.default:
         _shared = None
+    org = site.settings.organisation.resolve(lang)
     with _site_errors():
-        org = config.extra["org"]
         settings, offices, warnings = resolve_settings(config, flyers, lang, org, _shared)
     _shared = settings.shared
     _pool.resize(pool_size(flyers.workers))
@@ -88,7 +78,7 @@ def on_config(config: MkDocsConfig, **_: Any) -> MkDocsConfig:
 # After the site hook's on_files (listed before this hook), which read every page's front
 # matter: the extra QR codes of every language's flyers, checked once.
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    site = config.extra[CONFIG_KEY]
+    site = _site()
     if current_language(config) != site.languages.default:
         return files
     problems = []
@@ -113,7 +103,7 @@ def on_nav(nav: Navigation, **_: Any) -> Navigation:
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, **_: Any) -> str:
-    meta = config.extra[CONFIG_KEY].pages.get(page.file.src_uri)
+    meta = _site().pages.get(page.file.src_uri)
     if _build is None or meta is None or _build.summary is not None:
         return html
     lang = getattr(page.file, "locale", current_language(config))
@@ -145,7 +135,7 @@ def _finish() -> dict[str, Any] | None:
 def on_page_context(
     context: dict[str, Any], *, page: Page, config: MkDocsConfig, **_: Any
 ) -> dict[str, Any]:
-    site = config.extra[CONFIG_KEY]
+    site = _site()
     meta = site.pages.get(page.file.src_uri)
     if _build is not None and meta is not None:
         lang = _build.settings.lang

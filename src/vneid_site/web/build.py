@@ -12,7 +12,7 @@ from typing import Any
 from vneid_site.flyers.cache import FileCache
 from vneid_site.web.fonts import WebFonts, build_web_fonts
 from vneid_site.web.precompress import precompress_site
-from vneid_site.web.settings import WebSettings, load_web_settings
+from vneid_site.web.settings import WebSettings
 
 
 @dataclass
@@ -20,11 +20,6 @@ class WebBuild:
     settings: WebSettings
     config_file: Path  # mkdocs.yml: its text (site name, navigation) is shown on pages
     fonts: WebFonts | None = None
-
-    @classmethod
-    def from_config(cls, options: Any, config_file: Path) -> WebBuild:
-        """The build of the site configured in `config_file`, with its `extra.web` options."""
-        return cls(load_web_settings(options, config_file.parent), config_file)
 
     @cached_property
     def cache(self) -> FileCache:
