@@ -5,10 +5,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 from typing import Any
 
-from flyer_config import FlyersConfig
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -16,37 +14,26 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from vneid_site.flyers.build import CORE_ERRORS, FlyerBuild
+from vneid_site.config_schema import flyer_options
+from vneid_site.errors import SiteError
+from vneid_site.flyers.build import FlyerBuild
 from vneid_site.flyers.dates import SharedDates
-from vneid_site.flyers.offices import OfficeListError
 from vneid_site.flyers.pool import WorkerPool
-from vneid_site.flyers.qr_targets import allowed_hosts, host_name_problem, target_problems
-from vneid_site.flyers.settings import (
-    FlyerSettingsError,
-    page_links,
-    pool_size,
-    preview_notice,
-    resolve_settings,
-)
-from vneid_site.font_files import FontError
+from vneid_site.flyers.qr_targets import allowed_hosts, target_problems
+from vneid_site.flyers.settings import page_links, pool_size, preview_notice, resolve_settings
 from vneid_site.i18n.languages import current_language
-from vneid_site.site_build import CONFIG_KEY, SiteBuildMissing, shared
+from vneid_site.site_build import SiteBuild, current_build
 
 log = logging.getLogger("mkdocs.plugins.vneid.flyers")
 
 
 @contextmanager
-def _plugin_errors() -> Iterator[None]:
-    # Core failures become a clean PluginError (no traceback); queued work is dropped.
+def _site_errors() -> Iterator[None]:
+    # What the site's author can fix becomes a clean MkDocs error, without a traceback; the
+    # queued work is dropped.
     try:
         yield
-    except (
-        *CORE_ERRORS,
-        FontError,
-        OfficeListError,
-        FlyerSettingsError,
-        SiteBuildMissing,
-    ) as err:
+    except SiteError as err:
         if _build is not None:
             _build.cancel()
         raise PluginError(str(err)) from None
@@ -60,28 +47,24 @@ _qr_hosts: frozenset[str] = frozenset()
 _shared: SharedDates | None = None
 
 
+def _site() -> SiteBuild:
+    with _site_errors():
+        return current_build("flyer_hook.py")
+
+
 def on_config(config: MkDocsConfig, **_: Any) -> MkDocsConfig:
     global _build, _qr_hosts, _shared
     _build = None  # a failed build dropped its work in on_build_error
-    with _plugin_errors():
-        site = shared(config.extra, "flyer_hook.py")
-    flyers = FlyersConfig()
-    flyers.load_dict(dict(config.extra.get("flyers") or {}))
-    errors, warnings = flyers.validate()
-    problems = [f"extra.flyers.{key}: {err}" for key, err in [*errors, *warnings]]
-    if not errors:
-        hosts = [(host, host_name_problem(host)) for host in flyers.qr_hosts]
-        problems += [f"extra.flyers.qr_hosts: {why}" for _, why in hosts if why]
-    if problems:
-        raise PluginError("mkdocs.yml:\n" + "\n".join(problems))
+    site = _site()
+    flyers = site.settings.flyers  # extra.flyers, checked by the site hook
     _qr_hosts = allowed_hosts(config.site_url, flyers.qr_hosts)
     if not flyers.enabled:
         return config
     lang = current_language(config)
     if lang == site.languages.default:
         _shared = None
-    with _plugin_errors():
-        org = config.extra["org"]
+    org = site.settings.organisation.resolve(lang)
+    with _site_errors():
         settings, offices, warnings = resolve_settings(config, flyers, lang, org, _shared)
     _shared = settings.shared
     _pool.resize(pool_size(flyers.workers))
@@ -97,7 +80,7 @@ def on_config(config: MkDocsConfig, **_: Any) -> MkDocsConfig:
 # After the site hook's on_files (listed before this hook), which read every page's front
 # matter: the extra QR codes of every language's flyers, checked once.
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    site = config.extra[CONFIG_KEY]
+    site = _site()
     if current_language(config) != site.languages.default:
         return files
     problems = []
@@ -122,11 +105,11 @@ def on_nav(nav: Navigation, **_: Any) -> Navigation:
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, **_: Any) -> str:
-    meta = config.extra[CONFIG_KEY].pages.get(page.file.src_uri)
+    meta = _site().pages.get(page.file.src_uri)
     if _build is None or meta is None or _build.summary is not None:
         return html
     lang = getattr(page.file, "locale", current_language(config))
-    with _plugin_errors():
+    with _site_errors():
         _build.add_page(page.file.src_uri, html, meta, lang, page.canonical_url or "", page.url)
     return html
 
@@ -142,7 +125,7 @@ def _finish() -> dict[str, Any] | None:
     """Wait for this language's flyers and packs, log what was made; the catalogue."""
     if _build is None:
         return None
-    with _plugin_errors():
+    with _site_errors():
         summary, now = _build.finish()
     for line in summary.report() if now else []:
         log.info(line)
@@ -154,7 +137,7 @@ def _finish() -> dict[str, Any] | None:
 def on_page_context(
     context: dict[str, Any], *, page: Page, config: MkDocsConfig, **_: Any
 ) -> dict[str, Any]:
-    site = config.extra[CONFIG_KEY]
+    site = _site()
     meta = site.pages.get(page.file.src_uri)
     if _build is not None and meta is not None:
         lang = _build.settings.lang
@@ -179,11 +162,11 @@ def on_build_error(**_: Any) -> None:
 # `mkdocs serve` rebuilds when the offices file changes. mkdocs.yml's `watch:` cannot list it:
 # a site may have none, and MkDocs refuses a watched path that does not exist.
 def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, **_: Any) -> LiveReloadServer:
-    offices = (config.extra.get("flyers") or {}).get("offices")
-    if isinstance(offices, str) and config.config_file_path:
-        path = Path(config.config_file_path).parent / offices
-        if path.is_file():
-            server.watch(str(path))
+    # MkDocs refuses a missing path in `watch:`, and the offices file is optional.
+    with _site_errors():
+        offices = flyer_options(config).offices
+    if offices is not None and offices.is_file():
+        server.watch(str(offices))
     return server
 
 

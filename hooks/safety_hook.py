@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -23,12 +25,22 @@ from vneid_site.checks.repository import repository_problems
 from vneid_site.content.sanitise import clean_page, refusal
 from vneid_site.content.toc import make_safe, toc_problems
 from vneid_site.csp import ScriptAllowlist, add_csp
+from vneid_site.errors import SiteError
 from vneid_site.i18n.languages import current_language, from_config
 from vneid_site.web.own_assets import OWN_ASSETS
 
 log = logging.getLogger("mkdocs.plugins.vneid.safety")
 _serving = False  # `mkdocs serve`: its live reload adds an inline script (see csp.policy)
 _scripts = ScriptAllowlist(())  # the inline scripts the templates write: the only ones hashed
+
+
+@contextmanager
+def _site_errors() -> Iterator[None]:
+    # What the site's author can fix becomes a clean MkDocs error, without a traceback.
+    try:
+        yield
+    except SiteError as err:
+        raise PluginError(str(err)) from None
 
 
 def on_startup(*, command: str, **_: Any) -> None:
@@ -40,10 +52,11 @@ def on_config(config: MkDocsConfig, **_: Any) -> MkDocsConfig:
     global _scripts
     # Before MkDocs lists docs/, which would follow symbolic links out of it.
     default = current_language(config) == from_config(config).default
-    if default and (found := repository_problems(config)):
-        raise PluginError("\n".join(map(str, found)))
-    # The templates as the theme finds them: the project's overrides, then Material's.
-    _scripts = ScriptAllowlist.from_templates(Path(d) for d in config.theme.dirs)
+    with _site_errors():
+        if default and (found := repository_problems(config)):
+            raise PluginError("\n".join(map(str, found)))
+        # The templates as the theme finds them: the project's overrides, then Material's.
+        _scripts = ScriptAllowlist.from_templates(Path(d) for d in config.theme.dirs)
     return config
 
 
@@ -64,7 +77,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
             if file.inclusion is not InclusionLevel.EXCLUDED
         ]
         shown = f"{os.path.relpath(folder, root)}/".replace(os.sep, "/")
-        found += published_problems(Path(folder), sources, shown, own)
+        with _site_errors():
+            found += published_problems(Path(folder), sources, shown, own)
     if found:
         raise PluginError(
             f"{len(found)} file(s) the site may not publish:\n" + "\n".join(map(str, found))
@@ -83,8 +97,9 @@ def on_page_markdown(markdown: str, *, page: Page, **_: Any) -> str:
 # table of contents, which the theme prints unescaped: ids checked, titles made text.
 def on_page_content(html: str, *, page: Page, **_: Any) -> str:
     source, shown = page.file.content_string, f"docs/{page.file.src_uri}"
-    checked = clean_page(html, source, shown)
-    refused = checked.refused or toc_problems(page.toc, source, shown)
+    with _site_errors():
+        checked = clean_page(html, source, shown)
+        refused = checked.refused or toc_problems(page.toc, source, shown)
     if refused:
         raise PluginError(refusal(refused))
     make_safe(page.toc)

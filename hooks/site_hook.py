@@ -5,9 +5,12 @@ language, and compressed copies."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -15,18 +18,26 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from vneid_site.atomic_write import write_text_atomic
+from vneid_site.config_schema import load_extra
 from vneid_site.content.print_links import add_print_urls
-from vneid_site.corrections import CorrectionsError, corrections_of
+from vneid_site.errors import SiteError
 from vneid_site.i18n.alternates import page_languages
 from vneid_site.i18n.languages import current_language, from_config, is_nested_build
 from vneid_site.i18n.permalinks import retitle_permalinks
-from vneid_site.organisation import OrganisationError, load_organisation
 from vneid_site.page_footer import page_footer
-from vneid_site.site_build import CONFIG_KEY, PageProblems, SiteBuild
-from vneid_site.web.build import WebBuild, WebError
+from vneid_site.site_build import SiteBuild, begin_build, current_build, end_build, running_build
+from vneid_site.web.build import WebBuild
 
 log = logging.getLogger("mkdocs.plugins.vneid.site")
-WEB_KEY = "web_build"  # the web fonts, for the nested language builds and overrides/main.html
+
+
+@contextmanager
+def _site_errors() -> Iterator[None]:
+    # What the site's author can fix becomes a clean MkDocs error, without a traceback.
+    try:
+        yield
+    except SiteError as err:
+        raise PluginError(str(err)) from None
 
 
 def on_config(config: MkDocsConfig, **_: Any) -> MkDocsConfig:
@@ -38,46 +49,47 @@ def on_config(config: MkDocsConfig, **_: Any) -> MkDocsConfig:
             "site_url: https://your.host/sub/path/ in mkdocs.yml"
         )
     languages = from_config(config)
-    lang = current_language(config)
-    try:
-        config.extra["org"] = load_organisation(
-            config.extra.get("organisation"), lang, languages.codes
-        )
-        corrections = corrections_of(config)
-    except (OrganisationError, CorrectionsError) as err:
-        raise PluginError(f"mkdocs.yml: {err}") from None
-    if lang == languages.default or not isinstance(config.extra.get(CONFIG_KEY), SiteBuild):
-        config.extra[CONFIG_KEY] = SiteBuild(languages, corrections=corrections)
+    # The other languages are built nested in the default language's build: they share it.
+    if current_language(config) == languages.default or running_build() is None:
+        with _site_errors():
+            begin_build(SiteBuild(languages, load_extra(config)))
     return config
 
 
-def _site(config: MkDocsConfig) -> SiteBuild:
-    return config.extra[CONFIG_KEY]
+def _site() -> SiteBuild:
+    with _site_errors():
+        return current_build("site_hook.py")
 
 
 # Runs before static-i18n (-100), while `files` still holds the pages of every language.
 @event_priority(0)
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    site = _site(config)
+    site = _site()
     if current_language(config) != site.languages.default:
         return files  # checked, and fonts copied, by the default language's build
     # Read from disk once, for the front matter and for the fonts.
     texts = {file.src_uri: file.content_string for file in files.documentation_pages()}
-    try:
+    with _site_errors():
         messages = site.read_pages(texts.items(), Path(config.docs_dir))
         # Fonts cut down to the letters the pages can show.
-        web = WebBuild.from_config(config.extra.get("web"), Path(config.config_file_path))
-        web.add_fonts(
+        site.web = WebBuild(site.settings.web, Path(config.config_file_path))
+        site.web.add_fonts(
             files,
             texts.values(),
             lambda path, src: File.generated(config, path, abs_src_path=str(src)),
         )
-    except (PageProblems, WebError) as err:
-        raise PluginError(str(err)) from None
     for level, message in messages:
         log.log(level, message)
-    config.extra[WEB_KEY] = web
     return files
+
+
+# What every template of this language prints: overrides/partials/header.html and
+# copyright.html (the organisation), overrides/main.html (the font it preloads).
+def on_env(env: Environment, *, config: MkDocsConfig, **_: Any) -> Environment:
+    site = _site()
+    env.globals["site_org"] = site.settings.organisation.resolve(current_language(config))
+    env.globals["font_preload"] = site.web.preload if site.web else None
+    return env
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, **_: Any) -> str:
@@ -88,16 +100,16 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, **_: Any) ->
 def on_page_context(
     context: dict[str, Any], *, page: Page, config: MkDocsConfig, **_: Any
 ) -> dict[str, Any]:
-    site = _site(config)
+    site = _site()
     lang = current_language(config)
     context.update(page_languages(page.file, lang, config.site_url, site.languages.default))
     context["page_meta"] = meta = site.pages.get(page.file.src_uri)
-    context["page_footer"] = page_footer(meta, lang, site.corrections, page)
+    context["page_footer"] = page_footer(meta, lang, site.settings.corrections, page)
     return context
 
 
 def on_post_template(output: str, *, template_name: str, config: MkDocsConfig) -> str:
-    languages = _site(config).languages
+    languages = _site().languages
     lang = current_language(config)
     if lang == languages.default:
         return output
@@ -116,5 +128,13 @@ def on_post_template(output: str, *, template_name: str, config: MkDocsConfig) -
 # runs them nested in this one) and the search index (hooks/search_hook.py, -200).
 @event_priority(-300)
 def on_post_build(*, config: MkDocsConfig) -> None:
-    if not is_nested_build(config) and (done := config.extra[WEB_KEY].finish(config.site_dir)):
+    if is_nested_build(config):
+        return
+    web = _site().web
+    end_build()
+    if web is not None and (done := web.finish(config.site_dir)):
         log.info(done)
+
+
+def on_build_error(**_: Any) -> None:
+    end_build()

@@ -1,5 +1,6 @@
 """Where a reader suggests a correction: the page's source in the repository's web editor, or a
-new issue that names the page's address. Read from `extra.corrections` in mkdocs.yml.
+new issue that names the page's address. Set by `extra.corrections` in mkdocs.yml (validated in
+config_schema.py).
 
 The address is set here, not as MkDocs' `repo_url`: with `repo_url`, Material fetches the
 repository's statistics from the code host in every visitor's browser, a request to another
@@ -8,10 +9,7 @@ host that this site never makes.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
 from urllib.parse import quote, urlencode
 
 NOT_SET = (
@@ -19,11 +17,6 @@ NOT_SET = (
     "it, set the repository's address in mkdocs.yml or when building, e.g. "
     "SITE_REPOSITORY=https://github.com/<owner>/<repository> mkdocs build"
 )
-_ADDRESS = re.compile(r"https?://[^\s/?#]+(/[^\s?#]+)+")
-
-
-class CorrectionsError(ValueError):
-    """`extra.corrections` in mkdocs.yml is mistyped."""
 
 
 @dataclass(frozen=True)
@@ -43,38 +36,3 @@ class Corrections:
         """A new issue whose title and text name the page and its address."""
         query = urlencode({"title": title, "body": page_url}, quote_via=quote)
         return f"{self.repository}/issues/new?{query}"
-
-
-def corrections_of(config: Any) -> Corrections | None:
-    """`extra.corrections` of a MkDocs config (read duck-typed); the docs folder's path in the
-    repository is taken to be its path from the folder of mkdocs.yml."""
-    root = Path(config.config_file_path).parent.resolve()
-    docs = Path(config.docs_dir).resolve()
-    docs_path = docs.relative_to(root).as_posix() if docs.is_relative_to(root) else "docs"
-    return load_corrections(config.extra.get("corrections"), docs_path)
-
-
-def load_corrections(raw: Any, docs_path: str) -> Corrections | None:
-    """`extra.corrections` checked; None when no repository is set (no links, no error)."""
-    raw = {} if raw is None else raw
-    if not isinstance(raw, dict):
-        raise CorrectionsError(
-            "extra.corrections: expected a mapping with repository and branch\n"
-            "fix: write corrections: {repository: https://github.com/<owner>/<repo>, "
-            "branch: main}"
-        )
-    unknown = sorted(set(raw) - {"repository", "branch"})
-    if unknown:
-        raise CorrectionsError(
-            f"extra.corrections.{unknown[0]}: unknown key\nfix: use repository and branch"
-        )
-    repository = str(raw.get("repository") or "").strip().rstrip("/")
-    branch = str(raw.get("branch") or "main").strip()
-    if not repository:
-        return None
-    if not _ADDRESS.fullmatch(repository):
-        raise CorrectionsError(
-            f"extra.corrections.repository '{repository}' is not a repository's web address\n"
-            "fix: write it in full, e.g. https://github.com/<owner>/<repository>"
-        )
-    return Corrections(repository, branch, docs_path.strip("/"))

@@ -7,6 +7,8 @@ from pathlib import Path
 import fontpkg_be_vietnam_pro
 import fontpkg_ibm_plex_mono
 
+from vneid_site.errors import SiteError
+
 FAMILY = fontpkg_be_vietnam_pro.FAMILY
 FONT_DIR = fontpkg_be_vietnam_pro.ROOT / "files"
 
@@ -16,7 +18,7 @@ FLYER_FONT_DIRS = (FONT_DIR, fontpkg_ibm_plex_mono.ROOT / "files")
 FLYER_FAMILIES = (FAMILY, fontpkg_ibm_plex_mono.FAMILY)
 
 
-class FontError(RuntimeError):
+class FontError(SiteError):
     """A font file the site needs is not installed."""
 
 

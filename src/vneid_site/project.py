@@ -16,6 +16,7 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 
+from vneid_site.errors import SiteError
 from vneid_site.flyers.qr_targets import DEFAULT_QR_HOSTS
 from vneid_site.i18n.languages import Languages
 
@@ -24,7 +25,7 @@ DEFAULT_MAX_AGE_DAYS = 30.0
 DEFAULT_PAGE_TIME_LIMIT = 20.0
 
 
-class ProjectConfigError(ValueError):
+class ProjectConfigError(SiteError):
     """mkdocs.yml is missing, or MkDocs cannot load it."""
 
 

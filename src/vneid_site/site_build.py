@@ -1,4 +1,7 @@
-"""What the hooks share across the language builds of one `mkdocs build`."""
+"""What the hooks share across the language builds of one `mkdocs build`, held here for the
+length of the build: mkdocs-static-i18n builds every other language nested inside the default
+language's build, and each hook file reaches this one object rather than passing state through
+MkDocs' config."""
 
 from __future__ import annotations
 
@@ -6,7 +9,6 @@ import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from vneid_site.checks.translations import check_parity
 from vneid_site.content.front_matter import parse_page_meta
@@ -15,11 +17,22 @@ from vneid_site.content.page_dates import date_pages
 from vneid_site.content.problems import Problem
 from vneid_site.content.schema import PageMeta
 from vneid_site.corrections import NOT_SET, Corrections
+from vneid_site.errors import SiteError
+from vneid_site.flyers.settings import FlyerOptions
 from vneid_site.i18n.languages import Languages
+from vneid_site.organisation import OrganisationProfile
+from vneid_site.web.build import WebBuild
+from vneid_site.web.settings import WebSettings
 
-# Where the site hook leaves the SiteBuild for the other hooks: mkdocs-static-i18n builds every
-# other language nested inside the default language's build, with the same config object.
-CONFIG_KEY = "site_build"
+
+@dataclass(frozen=True)
+class SiteSettings:
+    """The `extra` blocks of mkdocs.yml, validated once for the whole build (config_schema.py)."""
+
+    organisation: OrganisationProfile
+    web: WebSettings
+    flyers: FlyerOptions
+    corrections: Corrections | None = None  # where readers suggest a change; None: no links
 
 
 @dataclass
@@ -28,8 +41,9 @@ class SiteBuild:
     sees the files of every language."""
 
     languages: Languages
+    settings: SiteSettings
     pages: dict[str, PageMeta] = field(default_factory=dict)  # docs path -> front matter
-    corrections: Corrections | None = None  # where readers suggest a change (extra.corrections)
+    web: WebBuild | None = None  # the web fonts, made with the pages, finished with the site
 
     def read_pages(
         self, sources: Iterable[tuple[str, str]], docs_dir: Path
@@ -56,7 +70,7 @@ class SiteBuild:
                 + "\n".join(map(str, problems))
             )
         notices = date_pages(self.pages, docs_dir)  # said once per build, here
-        if not self.corrections:
+        if not self.settings.corrections:
             notices.append(NOT_SET)
         # Past the check above every source has its front matter: the pages are the sources.
         parity = check_parity(self.pages, self.languages)
@@ -65,21 +79,42 @@ class SiteBuild:
         ]
 
 
-class PageProblems(ValueError):
+class PageProblems(SiteError):
     """Pages whose front matter the build cannot use."""
 
 
-class SiteBuildMissing(RuntimeError):
+class SiteBuildMissing(SiteError):
     """A hook that needs the site hook's work runs without it."""
 
 
-def shared(extra: dict[str, Any], hook: str) -> SiteBuild:
-    """The SiteBuild the site hook left in `config.extra`, for the hook file `hook`."""
-    site = extra.get(CONFIG_KEY)
-    if not isinstance(site, SiteBuild) or extra.get("org") is None:
+# The build in progress: begun by the site hook's first on_config, ended with the build.
+_current: SiteBuild | None = None
+
+
+def begin_build(site: SiteBuild) -> None:
+    """Make `site` the build the hooks share, until end_build."""
+    global _current
+    _current = site
+
+
+def end_build() -> None:
+    """The build is over (done or failed): nothing of it leaks into the next one."""
+    global _current
+    _current = None
+
+
+def running_build() -> SiteBuild | None:
+    """The build in progress, if the site hook has begun one."""
+    return _current
+
+
+def current_build(hook: str) -> SiteBuild:
+    """The build in progress, for the hook file `hook`; SiteBuildMissing if the site hook has
+    not begun one (it is not listed, or listed after `hook`)."""
+    if _current is None:
         raise SiteBuildMissing(
             f"hooks/{hook} needs what hooks/site_hook.py provides (the pages' front matter and "
             "the organisation profile).\n"
             f"fix: list hooks/site_hook.py before hooks/{hook} under hooks: in mkdocs.yml"
         )
-    return site
+    return _current

@@ -7,9 +7,10 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from vneid_site.corrections import CorrectionsError, corrections_of, load_corrections
+from vneid_site.config_schema import ConfigError, load_corrections, load_extra
 
 REPO = "https://github.com/example-org/vneid-guide"
+PROFILE = {"name": "Tỉnh", "department": "Sở", "contact": "Liên hệ.", "logo": "logo.svg"}
 
 
 def test_empty_or_missing_repository_means_no_link():
@@ -39,7 +40,7 @@ def test_edit_and_issue_addresses_of_a_page():
     ],
 )
 def test_mistakes_are_named_with_a_fix(raw, message):
-    with pytest.raises(CorrectionsError, match=message) as err:
+    with pytest.raises(ConfigError, match=message) as err:
         load_corrections(raw, "docs")
     assert "fix:" in str(err.value)
 
@@ -48,6 +49,8 @@ def test_the_docs_folder_is_read_from_the_config(tmp_path):
     config = SimpleNamespace(
         config_file_path=str(tmp_path / "mkdocs.yml"),
         docs_dir=str(tmp_path / "site-docs"),
-        extra={"corrections": {"repository": REPO}},
+        extra={"corrections": {"repository": REPO}, "organisation": PROFILE},
+        plugins={},
     )
-    assert corrections_of(config).edit_url("a.md") == f"{REPO}/edit/main/site-docs/a.md"
+    corrections = load_extra(config).corrections
+    assert corrections.edit_url("a.md") == f"{REPO}/edit/main/site-docs/a.md"

@@ -4,7 +4,14 @@ import pytest
 import yaml
 
 from tests.support.sitebuild import ROOT
-from vneid_site.organisation import OrganisationError, load_organisation
+from vneid_site.config_schema import ConfigError
+from vneid_site.config_schema import load_organisation as load_profile
+
+
+def load_organisation(raw, lang):
+    """The profile checked in every language (vi, en), as `lang` prints it."""
+    return load_profile(raw, ("vi", "en")).resolve(lang)
+
 
 PROFILE = {
     "name": {"vi": "Tỉnh Bình Dương", "en": "Bình Dương Province"},
@@ -34,12 +41,12 @@ def test_plain_text_serves_every_language_and_numbers_are_accepted_for_hotline()
 
 def test_a_missing_translation_is_reported_even_when_building_the_other_language():
     profile = {**PROFILE, "contact": {"vi": "Gọi 1022."}}
-    with pytest.raises(OrganisationError, match=r"extra\.organisation\.contact\.en: missing"):
+    with pytest.raises(ConfigError, match=r"extra\.organisation\.contact\.en: missing"):
         load_organisation(profile, "vi")
 
 
 def test_every_problem_is_listed_at_once():
-    with pytest.raises(OrganisationError) as err:
+    with pytest.raises(ConfigError) as err:
         load_organisation({"name": 3, "colour": "red"}, "vi")
     message = str(err.value)
     for fragment in (
@@ -52,14 +59,14 @@ def test_every_problem_is_listed_at_once():
 
 
 def test_not_a_mapping():
-    with pytest.raises(OrganisationError, match="expected a mapping"):
+    with pytest.raises(ConfigError, match="expected a mapping"):
         load_organisation(None, "vi")
 
 
 def test_hotline_is_optional_but_never_empty_when_given():
     profile = {key: value for key, value in PROFILE.items() if key != "hotline"}
     assert load_organisation(profile, "vi").hotline == ""
-    with pytest.raises(OrganisationError, match=r"extra\.organisation\.hotline: expected a text"):
+    with pytest.raises(ConfigError, match=r"extra\.organisation\.hotline: expected a text"):
         load_organisation({**PROFILE, "hotline": "  "}, "vi")
 
 
@@ -67,7 +74,7 @@ def test_hotline_may_differ_per_language_and_each_is_required():
     profile = {**PROFILE, "hotline": {"vi": "1022 (năm 2024)", "en": "1022 (in 2024)"}}
     assert load_organisation(profile, "vi").hotline == "1022 (năm 2024)"
     assert load_organisation(profile, "en").hotline == "1022 (in 2024)"
-    with pytest.raises(OrganisationError, match=r"extra\.organisation\.hotline\.en: missing"):
+    with pytest.raises(ConfigError, match=r"extra\.organisation\.hotline\.en: missing"):
         load_organisation({**PROFILE, "hotline": {"vi": "1022"}}, "vi")
 
 

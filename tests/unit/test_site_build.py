@@ -1,29 +1,39 @@
 """What the hooks share across the language builds (site_build.py): the pages' front matter
-read once, with what the log says, and the hooks that need it finding it."""
+read once, with what the log says, and the hooks that need it finding it, through site_build
+and not through MkDocs' config."""
 
 from __future__ import annotations
 
 import logging
 import os
+import re
 from datetime import UTC, date, datetime
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
-from tests.support.sitebuild import page
+from tests.support.sitebuild import ROOT, page
+from vneid_site import site_build
 from vneid_site.content.limits import MAX_LINE_CHARS
 from vneid_site.corrections import NOT_SET, Corrections
 from vneid_site.i18n.languages import Languages
 from vneid_site.site_build import (
-    CONFIG_KEY,
     PageProblems,
     SiteBuild,
     SiteBuildMissing,
-    shared,
+    begin_build,
+    current_build,
+    end_build,
 )
 
 # 2026-03-01 20:00 UTC is already 2 March in Vietnam, where the dates are read.
 MTIME = datetime(2026, 3, 1, 20, 0, tzinfo=UTC).timestamp()
+
+
+def settings(corrections: Corrections | None = None) -> SimpleNamespace:
+    """The settings the page reading uses (the rest of SiteSettings plays no part)."""
+    return SimpleNamespace(corrections=corrections)
 
 
 def sources(tmp_path: Path, pages: dict[str, str]) -> tuple[list[tuple[str, str]], Path]:
@@ -43,7 +53,7 @@ def test_pages_are_read_dated_and_what_the_log_says_is_returned(tmp_path):
         "a.en.md": page("Page A", extra="updated: 2025-12-31\n"),
         "huong-dan/b.md": page("Trang B"),  # no English translation yet
     }
-    build = SiteBuild(Languages(("vi", "en")))
+    build = SiteBuild(Languages(("vi", "en")), settings())
     said = build.read_pages(*sources(tmp_path, pages))
     assert sorted(build.pages) == ["a.en.md", "a.md", "huong-dan/b.md"]
     assert build.pages["a.md"].title == "Trang A"
@@ -59,7 +69,7 @@ def test_pages_are_read_dated_and_what_the_log_says_is_returned(tmp_path):
 
 def test_with_a_corrections_repository_the_log_does_not_ask_for_one(tmp_path):
     corrections = Corrections("https://code.example.org/o/r", "main", "docs")
-    build = SiteBuild(Languages(("vi",)), corrections=corrections)
+    build = SiteBuild(Languages(("vi",)), settings(corrections))
     said = build.read_pages(*sources(tmp_path, {"a.md": page("Trang A")}))
     assert NOT_SET not in [message for _, message in said]
     assert [level for level, _ in said] == [logging.INFO]  # the dates' source, alone
@@ -71,7 +81,7 @@ def test_every_page_s_problem_is_reported_at_once_and_no_page_is_read_past_a_lim
         "b.md": "---\ntitle: Trang B\n---\n\nNội dung.\n",  # no description
         "c.md": page("Trang C", body="x" * (MAX_LINE_CHARS + 1)),
     }
-    build = SiteBuild(Languages(("vi",)))
+    build = SiteBuild(Languages(("vi",)), settings())
     with pytest.raises(PageProblems) as caught:
         build.read_pages(*sources(tmp_path, pages))
     lines = str(caught.value).splitlines()
@@ -81,18 +91,30 @@ def test_every_page_s_problem_is_reported_at_once_and_no_page_is_read_past_a_lim
     assert "c.md" not in build.pages and "b.md" not in build.pages
 
 
-def test_a_hook_finds_the_site_build_the_site_hook_left():
-    site = SiteBuild(Languages())
-    assert shared({CONFIG_KEY: site, "org": object()}, "flyer_hook.py") is site
-
-
-@pytest.mark.parametrize(
-    "extra",
-    [{}, {CONFIG_KEY: SiteBuild(Languages())}, {CONFIG_KEY: "site", "org": object()}],
-)
-def test_a_hook_listed_before_the_site_hook_is_told_how_to_order_them(extra):
-    with pytest.raises(SiteBuildMissing) as caught:
-        shared(extra, "flyer_hook.py")
-    message = str(caught.value)
-    assert message.startswith("hooks/flyer_hook.py needs what hooks/site_hook.py provides")
+def test_a_hook_without_the_site_hook_s_build_is_told_how_to_list_the_hooks():
+    end_build()
+    with pytest.raises(SiteBuildMissing) as err:
+        current_build("flyer_hook.py")
+    message = str(err.value)
+    assert "hooks/flyer_hook.py needs what hooks/site_hook.py provides" in message
     assert "fix: list hooks/site_hook.py before hooks/flyer_hook.py" in message
+
+
+def test_a_build_is_shared_until_it_ends():
+    site = site_build.SiteBuild(Languages(), settings())
+    begin_build(site)
+    try:
+        assert current_build("flyer_hook.py") is site
+        assert site_build.running_build() is site
+    finally:
+        end_build()
+    assert site_build.running_build() is None
+
+
+def test_no_hook_or_template_passes_state_through_config_extra():
+    for hook in (ROOT / "hooks").glob("*.py"):
+        assert "config.extra" not in hook.read_text(encoding="utf-8"), hook.name
+    # Material's own keys (homepage, alternate, ...) stay; the project's are template globals.
+    ours = re.compile(r"config\.extra\.(org|web_build|search_root|search_worker|site_build)\b")
+    for template in (ROOT / "overrides").rglob("*.html"):
+        assert not ours.search(template.read_text(encoding="utf-8")), template.name

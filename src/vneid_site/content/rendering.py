@@ -8,11 +8,13 @@ from typing import Any
 
 import markdown
 
+from vneid_site.errors import SiteError
+
 # MkDocs always loads these, before the extensions mkdocs.yml names.
 BUILTIN_EXTENSIONS = ("toc", "tables", "fenced_code")
 
 
-class RenderingError(ValueError):
+class RenderingError(SiteError):
     """mkdocs.yml names a Markdown extension that cannot be loaded."""
 
 
@@ -41,7 +43,9 @@ class MarkdownRenderer:
             self._md = markdown.Markdown(extensions=names, extension_configs=configs)
         except (ImportError, ValueError, TypeError, KeyError) as err:
             raise RenderingError(
-                f"mkdocs.yml: markdown_extensions cannot be loaded ({err})"
+                f"mkdocs.yml: markdown_extensions cannot be loaded ({err})\n"
+                "fix: correct the extension's name or options under markdown_extensions, or "
+                "install the pinned requirements (pip install -r requirements.txt)"
             ) from None
 
     def render(self, body: str) -> str:

@@ -21,24 +21,21 @@ from vneid_site.content.schema import PageMeta
 from vneid_site.flyers import jobs
 from vneid_site.flyers.cache import FileCache, digest, json_digest
 from vneid_site.flyers.catalogue import FlyerSummary, catalogue
-from vneid_site.flyers.content import FlyerContentError, extract, is_preview_url
+from vneid_site.flyers.content import extract, is_preview_url
 from vneid_site.flyers.dates import flyer_date
 from vneid_site.flyers.offices import Office
 from vneid_site.flyers.outputs import PREVIEWS, PageJob, page_keys
 from vneid_site.flyers.pack_files import PackResult, packs_in_cache
 from vneid_site.flyers.packs import PackJob, PackSpec
-from vneid_site.flyers.pool import WorkerError, WorkerPool
+from vneid_site.flyers.pool import WorkerPool
 from vneid_site.flyers.records import FlyerRecord, as_cached, in_order, load_manifest, save_manifest
-from vneid_site.flyers.render import FlyerError, fingerprint
+from vneid_site.flyers.render import fingerprint
 from vneid_site.flyers.rules import empty_flyer
 from vneid_site.flyers.settings import FlyerSettings
 from vneid_site.flyers.step_links import link_targets
 from vneid_site.i18n.languages import Languages
 
 log = logging.getLogger(__name__)
-
-# What the flyer work raises for a user to act on (a page, the template, a dead worker).
-CORE_ERRORS = (FlyerContentError, FlyerError, WorkerError)
 
 # Jobs before the worker pool is started: an edit or two are made faster here than a new
 # process starts.

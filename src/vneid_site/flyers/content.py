@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from vneid_site.content.schema import MAX_POSTER_STEPS, MAX_QR_URL, ExtraQr, PageMeta
+from vneid_site.errors import SiteError
 from vneid_site.flyers.html_runs import Run, Step, heading_text, nfc, run_data, runs_of, text_of
 from vneid_site.flyers.step_links import LinkTargets, print_links
 from vneid_site.i18n.dates import format_date
@@ -19,7 +20,7 @@ _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _LOOPBACK = {"127.0.0.1", "localhost", "::1", "0.0.0.0", "[::1]"}
 
 
-class FlyerContentError(ValueError):
+class FlyerContentError(SiteError):
     """The page asks for flyer content it does not have."""
 
 

@@ -13,6 +13,7 @@ from typing import Protocol
 
 from vneid_site.content.controls import find_control
 from vneid_site.content.problems import Problem
+from vneid_site.errors import SiteError
 
 COLUMNS = ("id", "name", "name_en", "address", "address_en", "phone", "hours", "hours_en")
 REQUIRED = ("id", "name")
@@ -56,7 +57,7 @@ class Office:
         }
 
 
-class OfficeListError(ValueError):
+class OfficeListError(SiteError):
     """The offices file cannot be used; `problems` says where and how to fix it."""
 
     def __init__(self, problems: list[Problem]) -> None:

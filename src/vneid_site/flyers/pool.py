@@ -16,8 +16,10 @@ from collections.abc import Callable
 from concurrent.futures import Future
 from typing import Any
 
+from vneid_site.errors import SiteError
 
-class WorkerError(RuntimeError):
+
+class WorkerError(SiteError):
     """The worker process died (killed, out of memory) before it answered."""
 
 

@@ -12,6 +12,7 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from vneid_site.errors import SiteError
 from vneid_site.flyers.cache import digest
 
 if TYPE_CHECKING:  # typst itself is imported when a renderer starts
@@ -26,7 +27,7 @@ _CONTACT = re.compile(r"contact-overflow:(organisation|office):(\d+)")
 _PAGE_COUNT = re.compile(rb"/Type\s*/Pages\b[^>]*?/Count\s+(\d+)")
 
 
-class FlyerError(RuntimeError):
+class FlyerError(SiteError):
     """A flyer cannot be made; the message says which page and what to do."""
 
 

@@ -10,11 +10,14 @@ from typing import Any
 from vneid_site.flyers.content import is_preview_url
 from vneid_site.flyers.dates import SharedDates, shared_dates
 from vneid_site.flyers.offices import Office, load_offices
+from vneid_site.flyers.packs import VOLUME_SIZE
 from vneid_site.flyers.paths import output_paths
+from vneid_site.flyers.qr_targets import DEFAULT_QR_HOSTS
 from vneid_site.flyers.render import RenderSettings
 from vneid_site.flyers.rules import PrintRules
 from vneid_site.font_files import FLYER_FAMILIES, flyer_font_dirs
 from vneid_site.i18n.languages import Languages, site_name
+from vneid_site.organisation import Organisation
 
 
 @dataclass(frozen=True)
@@ -35,9 +38,27 @@ class FlyerSettings:
     shared: SharedDates = field(default_factory=lambda: SharedDates(None, None))
 
 
-def render_settings(root: Path, template_dir: str, cache_dir: str) -> tuple[RenderSettings, Path]:
-    """Where the templates and the cache are (relative to `root`, the folder of mkdocs.yml),
-    and the fonts; a FontError if the fonts are not installed."""
+@dataclass(frozen=True)
+class FlyerOptions:
+    """`extra.flyers` in mkdocs.yml, validated (config_schema.py): its folders and file are
+    absolute, and inside the project."""
+
+    template_dir: Path  # main.typ, pack.typ and what they import
+    cache_dir: Path  # generated files kept between builds
+    enabled: bool = True
+    pack_volume: int = VOLUME_SIZE  # flyers per print-pack file
+    offices: Path | None = None  # the offices file, each office getting its own print packs
+    offices_shown: str = ""  # the offices file as mkdocs.yml names it, for messages
+    workers: int | None = None  # at most this many worker processes (None: one per core)
+    qr_hosts: tuple[str, ...] = DEFAULT_QR_HOSTS  # hosts a flyer's extra QR codes may open
+    rules: PrintRules = field(default_factory=PrintRules)
+
+
+def render_settings(
+    root: Path, template_dir: str | Path, cache_dir: str | Path
+) -> tuple[RenderSettings, Path]:
+    """Where the templates and the cache are (relative to `root`, the folder of mkdocs.yml,
+    unless absolute), and the fonts; a FontError if the fonts are not installed."""
     templates = (root / template_dir).resolve()
     cache = (root / cache_dir).resolve()
     # Typst reads only under its root: the packs read flyers from the cache.
@@ -48,26 +69,7 @@ def render_settings(root: Path, template_dir: str, cache_dir: str) -> tuple[Rend
     return render, cache
 
 
-class FlyerSettingsError(ValueError):
-    """A folder or file of `extra.flyers` that the build must not use."""
-
-
-def inside_project(root: Path, value: str, key: str, example: str) -> Path:
-    """`value` (relative to `root`, the folder of mkdocs.yml) resolved, symbolic links
-    followed; a FlyerSettingsError if that leaves the project. Typst may read every file under
-    the folder that holds the templates and the cache: with `cache_dir: /` that was every file
-    of the machine."""
-    path = (root / value).resolve()
-    if not path.is_relative_to(root.resolve()):
-        raise FlyerSettingsError(
-            f"mkdocs.yml: extra.flyers.{key}: '{value}' is outside the project ({root}); the "
-            "flyer build may only read and write inside it\n"
-            f"fix: use a path inside the project, relative to mkdocs.yml, such as {example}"
-        )
-    return path
-
-
-def flyer_org(org: Any, logo_svg: str) -> dict[str, Any]:
+def flyer_org(org: Organisation, logo_svg: str) -> dict[str, Any]:
     """What a flyer prints of the organisation profile."""
     return {
         "name": org.name,
@@ -109,38 +111,26 @@ def page_links(page_url: str, lang: str, flyer: bool, languages: Languages) -> d
     }
 
 
-def print_rules(options: Any) -> PrintRules:
-    """The legibility and content rules of the validated `extra.flyers` options."""
-    return PrintRules(
-        float(options.min_body_size),
-        float(options.min_pack_body_size),
-        float(options.min_poster_size),
-        int(options.min_summary_chars),
-    )
-
-
 def resolve_settings(
-    config: Any, options: Any, lang: str, org: Any, shared: SharedDates | None = None
+    config: Any,
+    options: FlyerOptions,
+    lang: str,
+    org: Organisation,
+    shared: SharedDates | None = None,
 ) -> tuple[FlyerSettings, list[Office], list[str]]:
     """The settings of one language's build and the offices, from the MkDocs config (read
-    duck-typed) and its validated `extra.flyers` options, with warnings for the log. Paths are
-    relative to the folder of mkdocs.yml. `shared`: the dates of the profile and templates when
-    another language's build worked them out (they come from git). A FontError if the fonts are
-    not installed, an OfficeListError if the offices file cannot be used."""
+    duck-typed) and the `extra.flyers` options, with warnings for the log. `shared`: the dates
+    of the profile and templates when another language's build worked them out (they come from
+    git). A FontError if the fonts are not installed, an OfficeListError if the offices file
+    cannot be used."""
     root = Path(config.config_file_path).parent
-    inside_project(root, options.template_dir, "template_dir", "flyer-templates")
-    inside_project(root, options.cache_dir, "cache_dir", ".cache/flyers")
     render, cache = render_settings(root, options.template_dir, options.cache_dir)
     if shared is None:
         shared = shared_dates(Path(config.config_file_path), render.template_dir)
     logo, problem = read_logo(Path(config.docs_dir), org.logo)
     printed = flyer_org(org, logo)
-    offices: list[Office] = []
-    shown = ""
-    if options.offices:
-        path = inside_project(root, options.offices, "offices", "offices.csv")
-        shown = options.offices
-        offices = load_offices(path, shown)
+    shown = options.offices_shown
+    offices = load_offices(options.offices, shown) if options.offices is not None else []
     settings = FlyerSettings(
         render,
         cache,
@@ -151,7 +141,7 @@ def resolve_settings(
         options.pack_volume,
         config.site_url or "",
         shown,
-        print_rules(options),
+        options.rules,
         shared,
     )
     return settings, offices, [problem] if problem else []

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from vneid_site.errors import SiteError
 from vneid_site.i18n.languages import Languages
 from vneid_site.search.fold import fold
 
@@ -34,7 +35,7 @@ SOURCE_SECTIONS = frozenset({"nguồn", "sources"})
 Doc = dict[str, Any]
 
 
-class SearchIndexError(ValueError):
+class SearchIndexError(SiteError):
     """The search index written by the search plugin is not what this module expects."""
 
 

@@ -45,8 +45,27 @@ def _cached(cache: FileCache, key: str, languages: Languages) -> list[Shaped] | 
     return shaped
 
 
-def shape(merged: bytes, languages: Languages, cache: FileCache) -> list[Shaped]:
-    """One index per language from the merged index's bytes (see index.split_index)."""
+def _split(merged: bytes, languages: Languages, shown: str) -> list[index.LanguageIndex]:
+    try:
+        try:
+            data = json.loads(merged)
+        except ValueError as err:  # not JSON, or not UTF-8
+            raise index.SearchIndexError(f"not JSON ({err})") from None
+        return index.split_index(data, languages)
+    except index.SearchIndexError as err:
+        raise index.SearchIndexError(
+            f"{shown}: cannot split the search index by language: {err}\n"
+            "fix: check that the 'search' plugin comes before 'i18n' in mkdocs.yml and that no "
+            "other plugin rewrites the index"
+        ) from None
+
+
+def shape(
+    merged: bytes, languages: Languages, cache: FileCache, shown: str = "search_index.json"
+) -> list[Shaped]:
+    """One index per language from the merged index's bytes (see index.split_index), the
+    file `shown` in messages; a SearchIndexError if it is not the index the search plugin
+    writes."""
     key = digest(_code(), merged, *languages.codes)
     if (shaped := _cached(cache, key, languages)) is not None:
         return shaped
@@ -59,7 +78,7 @@ def shape(merged: bytes, languages: Languages, cache: FileCache) -> list[Shaped]
             item.extra_bytes,
             item.extra_name,
         )
-        for item in index.split_index(json.loads(merged), languages)
+        for item in _split(merged, languages, shown)
     ]
     summary = []
     for item in shaped:

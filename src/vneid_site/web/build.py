@@ -10,14 +10,9 @@ from pathlib import Path
 from typing import Any
 
 from vneid_site.flyers.cache import FileCache
-from vneid_site.font_files import FontError
 from vneid_site.web.fonts import WebFonts, build_web_fonts
 from vneid_site.web.precompress import precompress_site
-from vneid_site.web.settings import WebSettings, WebSettingsError, load_web_settings
-
-
-class WebError(RuntimeError):
-    """The web fonts or settings cannot be made; the message says what to fix."""
+from vneid_site.web.settings import WebSettings
 
 
 @dataclass
@@ -25,14 +20,6 @@ class WebBuild:
     settings: WebSettings
     config_file: Path  # mkdocs.yml: its text (site name, navigation) is shown on pages
     fonts: WebFonts | None = None
-
-    @classmethod
-    def from_config(cls, options: Any, config_file: Path) -> WebBuild:
-        """The build of the site configured in `config_file`, with its `extra.web` options."""
-        try:
-            return cls(load_web_settings(options, config_file.parent), config_file)
-        except WebSettingsError as err:
-            raise WebError(str(err)) from None
 
     @cached_property
     def cache(self) -> FileCache:
@@ -44,10 +31,7 @@ class WebBuild:
         to what the site can show: the text of `pages` and of mkdocs.yml."""
         texts = [*pages, self.config_file.read_text(encoding="utf-8")]
         self.cache.sweep()  # temporary files of a build that was killed mid-write
-        try:
-            self.fonts = build_web_fonts(self.cache, texts)
-        except FontError as err:
-            raise WebError(str(err)) from None
+        self.fonts = build_web_fonts(self.cache, texts)  # a FontError if they are missing
         return self.fonts.site_files()
 
     def add_fonts(

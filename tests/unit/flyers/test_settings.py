@@ -1,10 +1,10 @@
-"""A language's flyer settings (flyers/settings.py), read from the site's configuration. The
-flyer build's folders stay inside the project: Typst reads every file under the folder that
-holds the templates and the cache."""
+"""The flyer build's folders stay inside the project: Typst reads every file under the folder
+that holds the templates and the cache."""
 
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from types import SimpleNamespace
@@ -12,12 +12,12 @@ from types import SimpleNamespace
 import pytest
 
 from tests.support.offices import csv_text
+from vneid_site.config_schema import ConfigError, load_flyers
 from vneid_site.flyers.dates import SharedDates
 from vneid_site.flyers.offices import OfficeListError
 from vneid_site.flyers.rules import PrintRules
 from vneid_site.flyers.settings import (
-    FlyerSettingsError,
-    inside_project,
+    FlyerOptions,
     page_links,
     pool_size,
     preview_notice,
@@ -25,14 +25,15 @@ from vneid_site.flyers.settings import (
     resolve_settings,
 )
 from vneid_site.i18n.languages import Languages
+from vneid_site.organisation import Organisation
 
 
 @pytest.mark.parametrize("value", ["/", "..", "../other", "/etc", "flyer-templates/../../x"])
 def test_a_folder_outside_the_project_is_refused_with_the_fix(tmp_path, value):
     root = tmp_path / "project"
     root.mkdir()
-    with pytest.raises(FlyerSettingsError) as caught:
-        inside_project(root, value, "cache_dir", ".cache/flyers")
+    with pytest.raises(ConfigError) as caught:
+        load_flyers({"cache_dir": value}, root / "mkdocs.yml")
     message = str(caught.value)
     assert message.startswith(f"mkdocs.yml: extra.flyers.cache_dir: '{value}' is outside")
     assert "fix: use a path inside the project" in message and ".cache/flyers" in message
@@ -42,15 +43,16 @@ def test_a_symbolic_link_out_of_the_project_is_followed_and_refused(tmp_path):
     root = tmp_path / "project"
     root.mkdir()
     (root / ".cache").symlink_to("/", target_is_directory=True)
-    with pytest.raises(FlyerSettingsError):
-        inside_project(root, ".cache/flyers", "cache_dir", ".cache/flyers")
+    with pytest.raises(ConfigError, match=r"extra\.flyers\.cache_dir: '\.cache/flyers' is outside"):
+        load_flyers({}, root / "mkdocs.yml")  # the default
 
 
 def test_folders_inside_the_project_keep_the_typst_root_inside_it(tmp_path):
     root = tmp_path / "project"
     root.mkdir()
     for value in ("flyer-templates", ".cache/flyers", "./a/../b"):
-        assert inside_project(root, value, "x", "y").is_relative_to(root)
+        options = load_flyers({"template_dir": value, "offices": value}, root / "mkdocs.yml")
+        assert options.template_dir.is_relative_to(root) and options.offices.is_relative_to(root)
     render, cache = render_settings(root, "flyer-templates", ".cache/flyers")
     assert render.root == root and cache == root / ".cache" / "flyers"
 
@@ -81,7 +83,8 @@ def project(tmp_path: Path, offices: str | None = "offices.csv") -> SimpleNamesp
     )
 
 
-def options(**changes: object) -> SimpleNamespace:
+def options(tmp_path: Path, **changes: object) -> FlyerOptions:
+    """`extra.flyers` as mkdocs.yml would set it, loaded as the build loads it."""
     values = {
         "template_dir": "flyer-templates",
         "cache_dir": ".cache/flyers",
@@ -92,10 +95,11 @@ def options(**changes: object) -> SimpleNamespace:
         "min_poster_size": 22,
         "min_summary_chars": 100,
     }
-    return SimpleNamespace(**{**values, **changes})
+    raw = {k: v for k, v in {**values, **changes}.items() if v is not None}
+    return load_flyers(raw, tmp_path / "project" / "mkdocs.yml")
 
 
-ORG = SimpleNamespace(
+ORG = Organisation(
     name="Sở",
     department="Phòng",
     hotline="1900",
@@ -108,7 +112,7 @@ ORG = SimpleNamespace(
 def test_a_language_s_settings_come_from_the_config_and_its_flyer_options(tmp_path):
     config = project(tmp_path)
     root = Path(config.config_file_path).parent
-    settings, offices, warnings = resolve_settings(config, options(), "vi", ORG, SHARED)
+    settings, offices, warnings = resolve_settings(config, options(tmp_path), "vi", ORG, SHARED)
     assert warnings == []
     assert settings.lang == "vi" and settings.site_name == "Hướng dẫn VNeID"
     assert settings.site_dir == root / "site" and settings.cache_dir == root / ".cache/flyers"
@@ -133,15 +137,17 @@ def test_a_language_s_own_site_name_and_no_offices_file(tmp_path):
     english = SimpleNamespace(locale="en", site_name="VNeID guide")
     config.plugins = {"i18n": SimpleNamespace(config=SimpleNamespace(languages=[english]))}
     config.site_url = None
-    settings, offices, _ = resolve_settings(config, options(offices=None), "en", ORG, SHARED)
+    settings, offices, _ = resolve_settings(
+        config, options(tmp_path, offices=None), "en", ORG, SHARED
+    )
     assert settings.site_name == "VNeID guide" and settings.site_url == ""
     assert offices == [] and settings.offices_shown == ""
 
 
 def test_a_logo_that_is_not_an_svg_prints_none_and_says_why(tmp_path):
     config = project(tmp_path)
-    org = SimpleNamespace(**{**vars(ORG), "logo": "assets/logo.png"})
-    settings, _, warnings = resolve_settings(config, options(), "vi", org, SHARED)
+    org = replace(ORG, logo="assets/logo.png")
+    settings, _, warnings = resolve_settings(config, options(tmp_path), "vi", org, SHARED)
     assert settings.org["logo_svg"] == ""
     assert len(warnings) == 1 and warnings[0].startswith("extra.organisation.logo: 'assets/")
     assert "fix:" in warnings[0]
@@ -149,15 +155,15 @@ def test_a_logo_that_is_not_an_svg_prints_none_and_says_why(tmp_path):
 
 @pytest.mark.parametrize("key", ["template_dir", "cache_dir", "offices"])
 def test_every_folder_and_file_of_the_options_stays_in_the_project(tmp_path, key):
-    config = project(tmp_path)
-    with pytest.raises(FlyerSettingsError, match=f"extra.flyers.{key}: '../x' is outside"):
-        resolve_settings(config, options(**{key: "../x"}), "vi", ORG, SHARED)
+    project(tmp_path)
+    with pytest.raises(ConfigError, match=f"extra.flyers.{key}: '../x' is outside"):
+        options(tmp_path, **{key: "../x"})
 
 
 def test_an_offices_file_that_cannot_be_used_stops_with_its_problems(tmp_path):
     config = project(tmp_path)
     with pytest.raises(OfficeListError, match="it does not exist"):
-        resolve_settings(config, options(offices="missing.csv"), "vi", ORG, SHARED)
+        resolve_settings(config, options(tmp_path, offices="missing.csv"), "vi", ORG, SHARED)
 
 
 def test_a_page_links_to_its_files_beside_it():

@@ -11,10 +11,12 @@ from types import SimpleNamespace
 
 import pytest
 
+from vneid_site.config_schema import load_web
+from vneid_site.errors import SiteError
 from vneid_site.flyers.cache import FileCache
 from vneid_site.font_files import FontError
 from vneid_site.web import build as web_build
-from vneid_site.web.build import WebBuild, WebError
+from vneid_site.web.build import WebBuild
 
 PAGE = "<html><body>" + "<p>Đăng ký tài khoản định danh điện tử.</p>" * 40 + "</body></html>"
 
@@ -23,6 +25,11 @@ def config(tmp_path: Path) -> Path:
     path = tmp_path / "mkdocs.yml"
     path.write_text("site_name: Hướng dẫn ≤ 5 phút\n", encoding="utf-8")
     return path
+
+
+def web_build_of(options: dict | None, tmp_path: Path) -> WebBuild:
+    """The build's web assets as the site hook makes them from `extra.web`."""
+    return WebBuild(load_web(options, tmp_path), config(tmp_path))
 
 
 @pytest.fixture
@@ -41,7 +48,7 @@ def fonts(monkeypatch) -> list[tuple[FileCache, list[str]]]:
 
 
 def test_the_defaults_cache_beside_mkdocs_yml_and_write_no_compressed_copies(tmp_path):
-    build = WebBuild.from_config(None, config(tmp_path))
+    build = web_build_of(None, tmp_path)
     assert build.settings.cache_dir == (tmp_path / ".cache" / "web").resolve()
     assert build.settings.precompress is False
     # One cache for the whole build, so that what it verifies is kept once.
@@ -49,7 +56,7 @@ def test_the_defaults_cache_beside_mkdocs_yml_and_write_no_compressed_copies(tmp
 
 
 def test_fonts_are_made_for_the_pages_and_the_text_of_mkdocs_yml(tmp_path, fonts):
-    build = WebBuild.from_config({"cache_dir": "web"}, config(tmp_path))
+    build = web_build_of({"cache_dir": "web"}, tmp_path)
     assert build.preload is None  # nothing to preload before the fonts are made
     made = build.make_fonts(iter(["# Đăng ký", "# Tra cứu"]))
     assert made == {
@@ -63,7 +70,7 @@ def test_fonts_are_made_for_the_pages_and_the_text_of_mkdocs_yml(tmp_path, fonts
 
 
 def test_a_killed_build_s_temporary_files_are_swept_before_the_fonts_are_made(tmp_path, fonts):
-    build = WebBuild.from_config({"cache_dir": "web"}, config(tmp_path))
+    build = web_build_of({"cache_dir": "web"}, tmp_path)
     folder = build.settings.cache_dir / "ab"
     folder.mkdir(parents=True)
     old, new = folder / ".x.woff2.1.tmp", folder / ".y.woff2.2.tmp"
@@ -80,11 +87,11 @@ def test_missing_fonts_are_one_clear_error(tmp_path, monkeypatch):
         raise FontError("Be Vietnam Pro is not installed\nfix: pip install -r requirements.txt")
 
     monkeypatch.setattr(web_build, "build_web_fonts", no_fonts)
-    build = WebBuild.from_config(None, config(tmp_path))
-    with pytest.raises(WebError) as caught:
+    build = web_build_of(None, tmp_path)
+    with pytest.raises(FontError) as caught:
         build.make_fonts(["x"])
     assert str(caught.value).startswith("Be Vietnam Pro is not installed")
-    assert caught.value.__cause__ is None and caught.value.__suppress_context__
+    assert isinstance(caught.value, SiteError)  # the hook's one clause makes it a build error
 
 
 def site(tmp_path: Path) -> Path:
@@ -97,7 +104,7 @@ def site(tmp_path: Path) -> Path:
 
 def test_without_precompress_finish_writes_no_copies(tmp_path):
     folder = site(tmp_path)
-    build = WebBuild.from_config({"cache_dir": "web"}, config(tmp_path))
+    build = web_build_of({"cache_dir": "web"}, tmp_path)
     assert build.finish(folder) is None
     assert sorted(p.name for p in (folder / "a").iterdir()) == ["flyer.pdf", "index.html"]
 
@@ -105,11 +112,11 @@ def test_without_precompress_finish_writes_no_copies(tmp_path):
 def test_precompress_writes_copies_of_text_files_and_a_warm_build_reuses_them(tmp_path):
     folder = site(tmp_path)
     options = {"cache_dir": "web", "precompress": True}
-    first = WebBuild.from_config(options, config(tmp_path)).finish(str(folder))
+    first = web_build_of(options, tmp_path).finish(str(folder))
     assert first is not None and first.startswith("Compressed copies of 1 text files:")
     assert first.endswith("(1 compressed by this build)")
     names = sorted(p.name for p in (folder / "a").iterdir())
     assert names == ["flyer.pdf", "index.html", "index.html.br", "index.html.gz"]
     assert (tmp_path / "web" / FileCache.INDEX).is_file()  # kept for the next build
-    again = WebBuild.from_config(options, config(tmp_path)).finish(folder)
+    again = web_build_of(options, tmp_path).finish(folder)
     assert again is not None and again.endswith("(0 compressed by this build)")

@@ -10,10 +10,11 @@ import pytest
 from fontTools.ttLib import TTFont
 
 from tests.support.vietnamese import MARKS, beyond_ascii, sample_text
+from vneid_site.config_schema import ConfigError, load_web
 from vneid_site.flyers.cache import FileCache
 from vneid_site.font_files import FONT_DIR, FontError
 from vneid_site.web import fonts as web_fonts
-from vneid_site.web.build import WebBuild, WebError
+from vneid_site.web.build import WebBuild
 from vneid_site.web.fonts import FACES, build_web_fonts, unicode_range
 
 
@@ -139,7 +140,7 @@ class _Files:
 def test_web_build_adds_the_fonts_in_place_of_a_stale_stylesheet(tmp_path):
     config = tmp_path / "mkdocs.yml"
     config.write_text("site_name: Hướng dẫn ≤ 5 phút\n", encoding="utf-8")
-    build = WebBuild.from_config({"cache_dir": "cache"}, config)
+    build = WebBuild(load_web({"cache_dir": "cache"}, tmp_path), config)
     files = _Files(["assets/stylesheets/fonts.css", "index.md"])
     build.add_fonts(
         files,
@@ -157,8 +158,8 @@ def test_web_build_adds_the_fonts_in_place_of_a_stale_stylesheet(tmp_path):
 
 
 def test_web_build_turns_bad_settings_into_one_clear_error(tmp_path):
-    with pytest.raises(WebError) as err:
-        WebBuild.from_config({"cache_dir": 3, "precompress": "yes", "zip": 1}, Path("mkdocs.yml"))
+    with pytest.raises(ConfigError) as err:
+        load_web({"cache_dir": 3, "precompress": "yes", "zip": 1}, Path("."))
     text = str(err.value)
     assert text.startswith("mkdocs.yml:")
     assert "extra.web.zip: unknown setting" in text
