@@ -14,8 +14,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from vneid_site.atomic_write import write_bytes_atomic
+from vneid_site.cache import FileCache
 from vneid_site.errors import SiteError
-from vneid_site.flyers.cache import FileCache
 from vneid_site.i18n.languages import current_language, from_config, is_nested_build
 from vneid_site.search.shaped import shape
 from vneid_site.search.worker import material_worker, wrapped

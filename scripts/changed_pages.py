@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 from vneid_site.checks.changes import affected, to_markdown
-from vneid_site.checks.git import run_git
+from vneid_site.content.git import run_git
 from vneid_site.project import ProjectConfigError, load_settings
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -21,11 +21,11 @@ from vneid_site.checks.editorial import check_editorial, check_phone_list, check
 from vneid_site.checks.page_checks import Page, Site, anchors_of, check_page, fix_text
 from vneid_site.checks.published_files import published_problems, unpublished
 from vneid_site.checks.repository import committed_outputs, repository_symlinks
-from vneid_site.checks.source_times import source_times
 from vneid_site.checks.time_limit import TimeLimitExceeded, time_limit
 from vneid_site.checks.translations import check_parity, check_staleness
 from vneid_site.content.problems import Problem
 from vneid_site.content.rendering import MarkdownRenderer, RenderingError
+from vneid_site.content.source_times import source_times
 from vneid_site.flyers.offices import read_offices
 from vneid_site.flyers.qr_targets import allowed_hosts, page_target_problems
 from vneid_site.i18n.languages import Languages

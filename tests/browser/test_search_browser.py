@@ -10,8 +10,8 @@ import pytest
 
 from tests.support.browser import PHONE, Visit, page_opener, wait_until
 from tests.support.real_docs import EN_TITLES, VI_TITLES
+from vneid_site.i18n.fold import fold
 from vneid_site.search.en_stem import stem
-from vneid_site.search.fold import fold
 from vneid_site.search.index import words
 
 LINK_VI = VI_TITLES["huong-dan/lien-ket-tai-khoan.md"]
@@ -263,7 +263,7 @@ def test_pages_stored_decomposed_are_highlighted_too(server, open_page, browser)
 
 
 def test_every_vietnamese_vowel_and_tone_is_highlighted_from_its_base_letter(server, browser):
-    """The browser folds as vneid_site.search.fold does: all 72 vowel forms and đ, both cases."""
+    """The browser folds as vneid_site.i18n.fold does: all 72 vowel forms and đ, both cases."""
     letters = "aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵđ"
     words = [f"x{c}" for c in letters + letters.upper()]  # "x" keeps Material's own regex off
     context = browser.new_context()

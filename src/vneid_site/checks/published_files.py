@@ -16,7 +16,7 @@ from pathlib import Path
 
 from vneid_site.content.problems import Problem
 from vneid_site.content.svg import svg_problems
-from vneid_site.search.fold import fold
+from vneid_site.i18n.fold import fold
 from vneid_site.web.own_assets import OWN_ASSETS
 
 PAGES = (".md",)

@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from vneid_site.checks.git import run_git
+from vneid_site.content.git import run_git
 from vneid_site.content.problems import Problem
 
 GENERATED = (".cache", "site")  # folders the build writes, never committed

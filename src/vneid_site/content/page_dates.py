@@ -7,8 +7,8 @@ from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
-from vneid_site.checks.source_times import SourceTimes, source_times
 from vneid_site.content.schema import PageMeta
+from vneid_site.content.source_times import SourceTimes, source_times
 
 # Dates are the calendar days of Vietnam (UTC+7, no daylight saving time), where the pages are
 # read and the flyers posted: a commit at 23:00 UTC counts for the next day there.

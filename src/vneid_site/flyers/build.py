@@ -17,9 +17,9 @@ from concurrent.futures import Future
 from pathlib import Path
 from typing import Any
 
+from vneid_site.cache import FileCache, digest, json_digest
 from vneid_site.content.schema import PageMeta
 from vneid_site.flyers import jobs
-from vneid_site.flyers.cache import FileCache, digest, json_digest
 from vneid_site.flyers.catalogue import FlyerSummary, catalogue
 from vneid_site.flyers.content import extract, is_preview_url
 from vneid_site.flyers.dates import flyer_date

@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from vneid_site.checks.config_times import setting_time
-from vneid_site.checks.source_times import source_times
+from vneid_site.content.config_times import setting_time
 from vneid_site.content.page_dates import day_of
+from vneid_site.content.source_times import source_times
 
 PROFILE = ("extra", "organisation")
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from vneid_site.flyers.cache import FileCache
+from vneid_site.cache import FileCache
 from vneid_site.flyers.outputs import PageJob, PageOutputBuilder
 from vneid_site.flyers.pack_files import PackResult, make_packs
 from vneid_site.flyers.packs import PackJob

@@ -320,7 +320,7 @@ def _check_text(value: str, column: str, line: int, shown: str) -> list[Problem]
 
 
 def _suggest_id(value: str) -> str:
-    from vneid_site.search.fold import fold
+    from vneid_site.i18n.fold import fold
 
     plain = re.sub(r"[^a-z0-9]+", "-", fold(value).lower()).strip("-")
     return plain or "phuong-1"

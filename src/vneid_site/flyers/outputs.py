@@ -12,8 +12,8 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
+from vneid_site.cache import FileCache, digest, json_digest
 from vneid_site.flyers import previews
-from vneid_site.flyers.cache import FileCache, digest, json_digest
 from vneid_site.flyers.content import FlyerContent
 from vneid_site.flyers.paths import PAPER_NAMES, PAPERS, output_paths
 from vneid_site.flyers.pdf_pages import FormCache

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from vneid_site.flyers.cache import digest, json_digest
+from vneid_site.cache import digest, json_digest
 from vneid_site.flyers.records import FlyerRecord
 from vneid_site.flyers.rules import PrintRules
 

@@ -12,8 +12,8 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from vneid_site.cache import digest
 from vneid_site.errors import SiteError
-from vneid_site.flyers.cache import digest
 
 if TYPE_CHECKING:  # typst itself is imported when a renderer starts
     from typst import OutputFormat, PDFStandard

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from vneid_site.errors import SiteError
+from vneid_site.i18n.fold import fold
 from vneid_site.i18n.languages import Languages
-from vneid_site.search.fold import fold
 
 # Material splits both the indexed text and the query on this. Splitting on punctuation as well
 # as on spaces lets "vneid" find "(VNeID)" and "lien" find "Liên,"; a dot before a digit stays

@@ -8,7 +8,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from vneid_site.flyers.cache import FileCache, digest
+from vneid_site.cache import FileCache, digest
 from vneid_site.i18n.languages import Languages
 from vneid_site.search import index
 
@@ -27,8 +27,10 @@ class Shaped:
 def _code() -> str:
     # The shaping code and this file's cache layout: a change to either must not serve an
     # index shaped or stored the old way.
-    names = ("index.py", "fold.py", "en_stem.py", "shaped.py")
-    return digest(*((Path(__file__).parent / name).read_bytes() for name in names))
+    here = Path(__file__).parent
+    files = [here / n for n in ("index.py", "en_stem.py", "shaped.py")]
+    files.append(here.parent / "i18n" / "fold.py")
+    return digest(*(path.read_bytes() for path in files))
 
 
 def _cached(cache: FileCache, key: str, languages: Languages) -> list[Shaped] | None:

@@ -9,7 +9,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from vneid_site.flyers.cache import FileCache
+from vneid_site.cache import FileCache
 from vneid_site.web.fonts import WebFonts, build_web_fonts
 from vneid_site.web.precompress import precompress_site
 from vneid_site.web.settings import WebSettings

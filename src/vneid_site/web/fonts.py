@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
-from vneid_site.flyers.cache import FileCache, digest
+from vneid_site.cache import FileCache, digest
 from vneid_site.font_files import FAMILY, FONT_DIR, FontError
 
 # Bump when the subsetting changes in a way its other inputs do not show.

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
-from vneid_site.flyers.cache import FileCache, digest
+from vneid_site.cache import FileCache, digest
 
 # Bump when the compression changes in a way the library versions do not show.
 FORMAT = "1"

@@ -5,9 +5,9 @@ from __future__ import annotations
 import os
 from datetime import UTC, date, datetime
 
-from vneid_site.checks.source_times import SourceTimes
 from vneid_site.content.front_matter import parse_page_meta
 from vneid_site.content.page_dates import date_pages, day_of, fallback_notice
+from vneid_site.content.source_times import SourceTimes
 
 
 def test_the_day_is_vietnam_s():

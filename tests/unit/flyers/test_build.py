@@ -22,9 +22,9 @@ from tests.support.flyer_build import (
     office,
 )
 from tests.support.pdfcheck import pdf_text
+from vneid_site.cache import FileCache
 from vneid_site.flyers import jobs
 from vneid_site.flyers.build import START_POOL_AT, FlyerBuild
-from vneid_site.flyers.cache import FileCache
 from vneid_site.flyers.content import FlyerContentError
 from vneid_site.flyers.outputs import PageJob
 from vneid_site.flyers.packs import FOLDER, PackJob, office_folder

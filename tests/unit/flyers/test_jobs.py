@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from tests.support.flyer_build import FakePool, Page, Site, count_compiles, office
+from vneid_site.cache import FileCache
 from vneid_site.flyers import jobs
-from vneid_site.flyers.cache import FileCache
 from vneid_site.flyers.outputs import PageJob, PageOutputBuilder
 from vneid_site.flyers.pack_files import PackResult
 from vneid_site.flyers.packs import PackJob, PackSpec

@@ -9,7 +9,7 @@ import pytest
 
 from tests.support.flyer_build import ORG, SITE_URL, Page, count_compiles, render_settings
 from tests.support.pdfcheck import decode_qr, svg_to_image
-from vneid_site.flyers.cache import FileCache
+from vneid_site.cache import FileCache
 from vneid_site.flyers.content import extract
 from vneid_site.flyers.outputs import PREVIEWS, PageJob, PageOutputBuilder, page_keys, qr_base_key
 from vneid_site.flyers.paths import output_paths

@@ -11,7 +11,7 @@ from pypdf import PdfReader
 
 from tests.support.flyer_build import FakePool, Page, Site, count_compiles, office, render_settings
 from tests.support.pdfcheck import pdf_text
-from vneid_site.flyers.cache import FileCache
+from vneid_site.cache import FileCache
 from vneid_site.flyers.outputs import PageOutputBuilder
 from vneid_site.flyers.pack_files import make_packs, office_flyers, packs_in_cache
 from vneid_site.flyers.packs import PackJob, PackSpec, plan_packs

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tests.support.sitebuild import ROOT
-from vneid_site.flyers.cache import FileCache
+from vneid_site.cache import FileCache
 from vneid_site.i18n.languages import Languages
 from vneid_site.search import index, shaped
 

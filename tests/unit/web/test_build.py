@@ -11,9 +11,9 @@ from types import SimpleNamespace
 
 import pytest
 
+from vneid_site.cache import FileCache
 from vneid_site.config_schema import load_web
 from vneid_site.errors import SiteError
-from vneid_site.flyers.cache import FileCache
 from vneid_site.font_files import FontError
 from vneid_site.web import build as web_build
 from vneid_site.web.build import WebBuild

@@ -10,8 +10,8 @@ import pytest
 from fontTools.ttLib import TTFont
 
 from tests.support.vietnamese import MARKS, beyond_ascii, sample_text
+from vneid_site.cache import FileCache
 from vneid_site.config_schema import ConfigError, load_web
-from vneid_site.flyers.cache import FileCache
 from vneid_site.font_files import FONT_DIR, FontError
 from vneid_site.web import fonts as web_fonts
 from vneid_site.web.build import WebBuild

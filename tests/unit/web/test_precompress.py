@@ -4,7 +4,7 @@ import gzip
 
 import brotli
 
-from vneid_site.flyers.cache import FileCache
+from vneid_site.cache import FileCache
 from vneid_site.web.precompress import precompress_site
 
 PAGE = ("<!doctype html><html lang=vi><body>" + "<p>Đăng ký tài khoản định danh</p>" * 200).encode()

@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 from tests.support.git import git
-from vneid_site.checks.config_times import setting_time
+from vneid_site.content.config_times import setting_time
 
 PROFILE = ("extra", "organisation")
 CONFIG = """site_name: X

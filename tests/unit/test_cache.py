@@ -4,7 +4,7 @@ import os
 import time
 
 from vneid_site.atomic_write import write_bytes_atomic
-from vneid_site.flyers.cache import FileCache, digest
+from vneid_site.cache import FileCache, digest
 
 
 def test_round_trip_and_miss(tmp_path):

@@ -6,7 +6,7 @@ import unicodedata
 
 import pytest
 
-from vneid_site.search.fold import fold
+from vneid_site.i18n.fold import fold
 
 # The twelve Vietnamese vowels with the six tones (none, huyền, sắc, hỏi, ngã, nặng).
 VOWELS = {

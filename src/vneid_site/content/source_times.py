@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from vneid_site.checks.git import run_git
+from vneid_site.content.git import run_git
 
 
 @dataclass(frozen=True)

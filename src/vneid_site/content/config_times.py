@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from vneid_site.checks.git import run_git
+from vneid_site.content.git import run_git
 
 _MISSING = object()
 
