@@ -129,14 +129,12 @@ def _assemble(
 ) -> bytes:
     """One pack's PDF: its contents pages, then its flyers or posters, laid out as pack-lib.typ
     numbers them (pack-positions)."""
-    forms, out = builder.forms, PdfBuilder()
+    forms = builder.forms
+    out = PdfBuilder(forms)  # where the flyers are already copied, from the last pack
 
     def add(key: str, page: int) -> int:
-        form = forms.form(key, lambda: _read(builder, key), page)
-        # The same flyers sit at the same numbers in every office's copy of a pack.
-        return out.add_form(form, forms.rendered(key, page, form, out.next_number - 1))
+        return out.add_form(forms.form(key, lambda: _read(builder, key), page))
 
-    # Flyers first, then what differs between offices.
     flyers = [(add(page.key, 0), page) for page in pack.pages]
     info = next(p for p in contents["packs"] if p["number"] == pack.number)
     index = [add(plan.contents_key, n - 1) for n in range(info["first"], info["last"] + 1)]
