@@ -21,8 +21,17 @@ from dataclasses import dataclass
 import pikepdf
 from pikepdf import Array, Dictionary, Name, Operator, Pdf
 
-# What pikepdf raises on a PDF it cannot read or a page it cannot copy or write.
-_ERRORS = (pikepdf.PdfError, pikepdf.ForeignObjectError, ValueError, KeyError, IndexError)
+# What pikepdf raises on a PDF it cannot read or a page it cannot copy or write (a key missing
+# or of the wrong type: AttributeError, TypeError).
+_ERRORS = (
+    pikepdf.PdfError,
+    pikepdf.ForeignObjectError,
+    ValueError,
+    KeyError,
+    IndexError,
+    AttributeError,
+    TypeError,
+)
 
 
 class PdfPagesError(ValueError):
@@ -40,9 +49,16 @@ class _Named(io.BytesIO):
         return self.name
 
 
-def _error(err: Exception, name: str) -> PdfPagesError:
-    text = str(err).replace(f"stream {name}", name)
-    return PdfPagesError(text if name and name in text else f"{name}: {text}")
+def _refuse_repairs(source: Pdf, name: str, source_name: str) -> None:
+    """qpdf reads a damaged object as best it can, with a warning: refuse the PDF instead."""
+    if warnings := source.get_warnings():
+        raise _error(PdfPagesError(warnings[0]), name, source_name)
+
+
+def _error(err: Exception, name: str, source_name: str) -> PdfPagesError:
+    """`err` as a PdfPagesError that starts with `name` (qpdf names the source "stream ...")."""
+    text = str(err).replace(f"stream {source_name}", "").lstrip(": ")
+    return PdfPagesError(f"{name}: {text}")
 
 
 @dataclass(frozen=True, eq=False)
@@ -52,6 +68,7 @@ class Form:
 
     page: pikepdf.Page
     source: Pdf
+    source_name: str
     name: str  # the source's name and the page's number, for messages
     width: float
     height: float
@@ -97,7 +114,7 @@ class SourcePdf:
             self.pages = self.pdf.pages
             len(self.pages)  # reads the page tree
         except _ERRORS as err:
-            raise _error(err, name) from None
+            raise _error(err, name, name) from None
 
     def form(self, index: int) -> Form:
         """Page `index`, to be drawn as a form."""
@@ -106,8 +123,8 @@ class SourcePdf:
             page = self.pages[index]
             x0, y0, x1, y1 = (float(v) for v in page.trimbox)
         except _ERRORS as err:
-            raise _error(err, name) from None
-        return Form(page, self.pdf, name, x1 - x0, y1 - y0)
+            raise _error(err, name, self.name) from None
+        return Form(page, self.pdf, self.name, name, x1 - x0, y1 - y0)
 
 
 @dataclass(frozen=True)
@@ -130,7 +147,7 @@ class PdfBuilder:
         self.pdf = self.forms.library()
         self._forms: list[pikepdf.Object] = []  # the copies this PDF draws, Draw.form - 1
         self._numbers: dict[tuple[int, int], int] = {}  # a copy's object number -> Draw.form
-        self._sources: list[Pdf] = []  # kept open until the PDF is written
+        self._sources: list[tuple[Pdf, str]] = []  # kept open until the PDF is written
         self._pages: list[pikepdf.Object] = []
 
     def add_form(self, form: Form) -> int:
@@ -140,11 +157,12 @@ class PdfBuilder:
         try:
             copy = self.forms.copy(form, self.pdf)
         except _ERRORS as err:
-            raise _error(err, form.name) from None
+            raise _error(err, form.name, form.source_name) from None
+        _refuse_repairs(form.source, form.name, form.source_name)
         if copy.objgen not in self._numbers:
             self._forms.append(copy)
             self._numbers[copy.objgen] = len(self._forms)
-            self._sources.append(form.source)
+            self._sources.append((form.source, form.source_name))
         return self._numbers[copy.objgen]
 
     def add_page(self, width: float, height: float, draws: list[Draw], extra: bytes = b"") -> None:
@@ -206,6 +224,8 @@ class PdfBuilder:
                 )
             except _ERRORS as err:
                 raise PdfPagesError(f"the PDF could not be written: {err}") from None
+            for source, name in self._sources:  # qpdf read their streams just now
+                _refuse_repairs(source, name, name)
             out.seek(0)
             return out.read()
 

@@ -146,3 +146,14 @@ def test_a_pdf_typst_did_not_write_is_refused_by_name():
         SourcePdf(broken + b"startxref\n9\n%%EOF\n", "other.pdf")
     with pytest.raises(PdfPagesError, match=r"other\.pdf"):
         SourcePdf(b"not a pdf", "other.pdf")
+
+
+def test_a_damaged_object_is_refused_by_name_rather_than_repaired(flyers):
+    # qpdf reads past a damaged dictionary with a warning; the pack must not lose a font.
+    at = flyers[0].index(b"/FontDescriptor")
+    damaged = flyers[0][:at] + b"<<<<]]]]>>>>>>>" + flyers[0][at + 15 :]
+    pdf = PdfBuilder()
+    with pytest.raises(PdfPagesError, match=r"^flyer\.pdf: page 1: .*array close"):
+        pdf.add_form(SourcePdf(damaged, "flyer.pdf").form(0))
+    with pytest.raises(PdfPagesError, match=r"^flyer\.pdf: page 2: "):
+        SourcePdf(flyers[0], "flyer.pdf").form(1)
