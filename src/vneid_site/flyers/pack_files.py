@@ -10,11 +10,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from vneid_site.flyers.packs import Pack, PackJob, PackPlan, PlannedPack, plan_packs
-from vneid_site.flyers.pdf_pages import Draw, PdfBuilder, PdfPagesError
 from vneid_site.flyers.render import FlyerError
 
 if TYPE_CHECKING:
     from vneid_site.flyers.outputs import PageOutputBuilder
+    from vneid_site.flyers.pdf_pages import Draw
 
 A4 = (595.2756, 841.8898)  # points, portrait
 A3_SCALE = math.sqrt(2)  # an A3 poster and its pack's contents are the A4 ones times this
@@ -53,6 +53,9 @@ def packs_in_cache(builder: PageOutputBuilder, job: PackJob) -> PackResult | Non
 
 def make_packs(builder: PageOutputBuilder, job: PackJob) -> PackResult:
     """Make what the job's packs lack, and place them."""
+    # pikepdf (17 MB, 80 ms to import) only in a process that makes packs.
+    from vneid_site.flyers.pdf_pages import PdfPagesError
+
     plan = plan_packs(job, builder.flyer_key)
     who = job.office["id"] if job.office else "site"
     contents, _ = _sheets(
@@ -113,6 +116,8 @@ def _sheets(
 
 
 def _read(builder: PageOutputBuilder, key: str) -> bytes:
+    from vneid_site.flyers.pdf_pages import PdfPagesError
+
     data = builder.cache.get(key, ".pdf")
     if data is None:
         raise PdfPagesError(f"the cache entry {key[:12]} is missing or damaged")
@@ -129,6 +134,8 @@ def _assemble(
 ) -> bytes:
     """One pack's PDF: its contents pages, then its flyers or posters, laid out as pack-lib.typ
     numbers them (pack-positions)."""
+    from vneid_site.flyers.pdf_pages import Draw, PdfBuilder
+
     forms = builder.forms
     out = PdfBuilder(forms)  # where the flyers are already copied, from the last pack
 

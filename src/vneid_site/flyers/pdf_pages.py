@@ -230,8 +230,10 @@ class PdfBuilder:
             return out.read()
 
 
-# The library is begun again past this many pages: those of packs already written stay in it.
+# The library is begun again past this many pages (those of packs already written stay in it)
+# or forms (an office's box is used by its packs alone, and a form takes about 300 KB in qpdf).
 _LIBRARY_PAGES = 5000
+_LIBRARY_FORMS = 128
 
 
 class FormCache:
@@ -271,7 +273,7 @@ class FormCache:
         if (
             self._library is None
             or self.pages > _LIBRARY_PAGES
-            or len(self._copies) > self.limit  # they hold their sources open
+            or len(self._copies) > _LIBRARY_FORMS
         ):
             self._library, self._copies, self.pages = Pdf.new(), {}, 0
         return self._library

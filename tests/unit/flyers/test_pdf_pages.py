@@ -15,6 +15,7 @@ from pypdf import PdfReader
 
 from tests.support.pdfcheck import decode_qr, pdf_text, render_page
 from tests.support.sitebuild import ROOT
+from vneid_site.flyers import pdf_pages
 from vneid_site.flyers.pdf_pages import (
     Draw,
     FormCache,
@@ -83,7 +84,7 @@ def test_a_page_drawn_at_half_size_lands_where_it_is_placed(flyers):
     assert "https://example.gov.vn/vneid/trang-1/" in codes
 
 
-def test_the_same_inputs_give_the_same_bytes(flyers):
+def test_the_same_inputs_give_the_same_bytes(flyers, monkeypatch):
     def build(cache: FormCache, n: int) -> bytes:
         pdf = PdfBuilder(cache)
         form = pdf.add_form(cache.form(f"k{n}", lambda: flyers[n], 0))
@@ -99,6 +100,10 @@ def test_the_same_inputs_give_the_same_bytes(flyers):
     assert build(cache, 0) == first
     file_id = PdfReader(io.BytesIO(first)).trailer["/ID"][0].original_bytes
     assert file_id == bytes.fromhex("1" * 32)  # named by its cache key
+    # Nor does beginning that PDF again, as a worker does when it has grown.
+    monkeypatch.setattr(pdf_pages, "_LIBRARY_FORMS", 0)
+    library = cache.library()
+    assert build(cache, 0) == first and cache.library() is not library
 
 
 def test_a_form_is_stored_once_however_many_pages_draw_it(flyers):
