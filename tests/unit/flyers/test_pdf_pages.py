@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pikepdf
 import pytest
+from PIL import Image
 from pypdf import PdfReader
 
 from tests.support.pdfcheck import decode_qr, pdf_text, render_page
@@ -131,7 +132,7 @@ def test_a_page_of_several_content_streams_is_drawn_as_the_same_one_stream(flyer
     split = io.BytesIO()
     source.save(split)
 
-    def drawn(data: bytes) -> bytes:
+    def drawn(data: bytes) -> Image.Image:
         pdf = PdfBuilder()
         pdf.add_page(A4[1], A4[0], [Draw(pdf.add_form(SourcePdf(data).form(0)), 0.5, 100, 50)])
         return render_page(pdf.finish(title="t", author="a", lang="vi", ident="0" * 32), 72, 0)
