@@ -10,16 +10,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from vneid_site.cache import FileCache, digest, json_digest
 from vneid_site.flyers import previews
 from vneid_site.flyers.content import FlyerContent
 from vneid_site.flyers.paths import PAPER_NAMES, PAPERS, output_paths
-from vneid_site.flyers.pdf_pages import FormCache
 from vneid_site.flyers.records import FlyerRecord, PosterRecord
 from vneid_site.flyers.render import FlyerError, FlyerRenderer, RenderSettings, fingerprint
 from vneid_site.flyers.rules import PrintRules
+
+if TYPE_CHECKING:
+    from vneid_site.flyers.pdf_pages import FormCache
 
 # The previews' cache entries, 1x then 2x (see previews.py).
 PREVIEWS = tuple(previews.cache_suffix(scale) for scale in previews.SCALES)
@@ -147,8 +149,18 @@ class PageOutputBuilder:
         # The template, fonts and engine: worked out once per build by the MkDocs process.
         self.flyer_key = flyer_key or fingerprint(settings)
         self.qr_key = qr_base_key()
-        self.forms = FormCache()  # the flyers' pages that packs are put together from
+        self._forms: FormCache | None = None
         self._renderer: FlyerRenderer | None = None
+
+    @property
+    def forms(self) -> FormCache:
+        """The flyers' pages that packs are put together from, kept from one pack to the next."""
+        # Created on first need: pikepdf (17 MB, 80 ms to import) only in a process making packs.
+        if self._forms is None:
+            from vneid_site.flyers.pdf_pages import FormCache
+
+            self._forms = FormCache()
+        return self._forms
 
     @property
     def renderer(self) -> FlyerRenderer:

@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from vneid_site.flyers.packs import Pack, PackJob, PackPlan, PlannedPack, plan_packs
-from vneid_site.flyers.pdf_pages import Draw, PdfBuilder, PdfPagesError
 from vneid_site.flyers.render import FlyerError
 
 if TYPE_CHECKING:
     from vneid_site.flyers.outputs import PageOutputBuilder
+    from vneid_site.flyers.pdf_pages import Draw
 
 A4 = (595.2756, 841.8898)  # points, portrait
 A3_SCALE = math.sqrt(2)  # an A3 poster and its pack's contents are the A4 ones times this
@@ -54,6 +54,9 @@ def packs_in_cache(builder: PageOutputBuilder, job: PackJob) -> PackResult | Non
 
 def make_packs(builder: PageOutputBuilder, job: PackJob) -> PackResult:
     """Make what the job's packs lack, and place them."""
+    # pikepdf (17 MB, 80 ms to import) only in a process that makes packs.
+    from vneid_site.flyers.pdf_pages import PdfPagesError
+
     plan = plan_packs(job, builder.flyer_key)
     who = job.office["id"] if job.office else "site"
     contents, _ = _sheets(
@@ -115,6 +118,8 @@ def _sheets(
 
 
 def _read(builder: PageOutputBuilder, key: str) -> bytes:
+    from vneid_site.flyers.pdf_pages import PdfPagesError
+
     data = builder.cache.get(key, ".pdf")
     if data is None:
         raise PdfPagesError(f"the cache entry {key[:12]} is missing or damaged")
@@ -131,14 +136,14 @@ def _assemble(
 ) -> bytes:
     """One pack's PDF: its contents pages, then its flyers or posters, laid out as pack-lib.typ
     numbers them (pack-positions)."""
-    forms, out = builder.forms, PdfBuilder()
+    from vneid_site.flyers.pdf_pages import Draw, PdfBuilder
+
+    forms = builder.forms
+    out = PdfBuilder(forms)  # where the flyers are already copied, from the last pack
 
     def add(key: str, page: int) -> int:
-        form = forms.form(key, lambda: _read(builder, key), page)
-        # The same flyers sit at the same numbers in every office's copy of a pack.
-        return out.add_form(form, forms.rendered(key, page, form, out.next_number - 1))
+        return out.add_form(forms.form(key, lambda: _read(builder, key), page))
 
-    # Flyers first, then what differs between offices.
     flyers = [(add(page.key, 0), page) for page in pack.pages]
     info = next(p for p in contents["packs"] if p["number"] == pack.number)
     index = [add(plan.contents_key, n - 1) for n in range(info["first"], info["last"] + 1)]

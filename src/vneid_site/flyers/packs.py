@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+from importlib.metadata import version
 from pathlib import Path
 
 from vneid_site.cache import digest, json_digest
@@ -23,8 +24,9 @@ FOLDER = "assets/flyers"  # where the packs go in the site
 # An office's boxes, laid over the pages made without one: the flyer's (also under the title
 # of the contents page), and the A4 poster's (the A3 poster's is it times √2).
 BOXES = ("flyer", "poster")
-# Bump when packs are put together differently, so that none from before is placed.
-FORMAT = "2"
+# Bump when packs are put together differently, so that none from before is placed; pikepdf's
+# version counts too (another qpdf may write the same pack in other bytes).
+FORMAT = f"3 pikepdf {version('pikepdf')}"
 
 
 def office_folder(office_id: str) -> str:

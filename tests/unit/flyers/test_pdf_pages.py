@@ -9,19 +9,20 @@ import tempfile
 import zlib
 from pathlib import Path
 
+import pikepdf
 import pytest
+from PIL import Image
 from pypdf import PdfReader
 
 from tests.support.pdfcheck import decode_qr, pdf_text, render_page
 from tests.support.sitebuild import ROOT
+from vneid_site.flyers import pdf_pages
 from vneid_site.flyers.pdf_pages import (
     Draw,
     FormCache,
     PdfBuilder,
     PdfPagesError,
     SourcePdf,
-    entries,
-    renumber,
 )
 from vneid_site.flyers.qr import make_qr
 from vneid_site.flyers.render import FlyerRenderer, RenderSettings
@@ -84,26 +85,61 @@ def test_a_page_drawn_at_half_size_lands_where_it_is_placed(flyers):
     assert "https://example.gov.vn/vneid/trang-1/" in codes
 
 
-def test_the_same_inputs_give_the_same_bytes(flyers):
-    def build() -> bytes:
-        cache, pdf = FormCache(), PdfBuilder()
-        form = cache.form("k", lambda: flyers[0], 0)
-        number = pdf.add_form(form, cache.rendered("k", 0, form, pdf.next_number - 1))
-        pdf.add_page(*A4, [Draw(number)])
+def test_the_same_inputs_give_the_same_bytes(flyers, monkeypatch):
+    def build(cache: FormCache, n: int) -> bytes:
+        pdf = PdfBuilder(cache)
+        form = pdf.add_form(cache.form(f"k{n}", lambda: flyers[n], 0))
+        pdf.add_page(*A4, [Draw(form)])
         return pdf.finish(title="t", author="a", lang="en", ident="1" * 32)
 
-    assert build() == build()
+    first = build(FormCache(), 0)
+    assert build(FormCache(), 0) == first
+    # Packs are put together in one PDF a worker keeps: what earlier packs left in it does not
+    # change the bytes of the next.
+    cache = FormCache()
+    build(cache, 1)
+    assert build(cache, 0) == first
+    file_id = PdfReader(io.BytesIO(first)).trailer["/ID"][0].original_bytes
+    assert file_id == bytes.fromhex("1" * 32)  # named by its cache key
+    # Nor does beginning that PDF again, as a worker does when it has grown.
+    monkeypatch.setattr(pdf_pages, "_LIBRARY_FORMS", 0)
+    library = cache.library()
+    assert build(cache, 0) == first and cache.library() is not library
 
 
-def test_references_are_renumbered_but_strings_are_not():
-    head = b"<</A 3 0 R/B(12 0 R \\) 4 0 R)/C<3 0 R>/D[5 0 R 6 0 R]/E 7.5 0 R>>"
-    renamed = renumber(head, lambda n: n + 100)
-    assert renamed == b"<</A 103 0 R/B(12 0 R \\) 4 0 R)/C<3 0 R>/D[105 0 R 106 0 R]/E 7.5 0 R>>"
-    assert entries(b"<</Type/Page/Kids[1 0 R 2 0 R]/N<</X (a>>b)>>>>") == {
-        b"/Type": b"/Page",
-        b"/Kids": b"[1 0 R 2 0 R]",
-        b"/N": b"<</X (a>>b)>>",
-    }
+def test_a_form_is_stored_once_however_many_pages_draw_it(flyers):
+    def size(pages: int) -> int:
+        pdf = PdfBuilder()
+        form = SourcePdf(flyers[0]).form(0)
+        for _ in range(pages):
+            pdf.add_page(*A4, [Draw(pdf.add_form(form))])
+        return len(pdf.finish(title="t", author="a", lang="vi", ident="0" * 32))
+
+    one, ten = size(1), size(10)
+    assert ten - one < 9 * 500 < one  # nine more pages, each a few hundred bytes
+
+
+def test_a_page_of_several_content_streams_is_drawn_as_the_same_one_stream(flyers):
+    # Typst writes one content stream a page; any other page goes through qpdf's own
+    # as_form_xobject. Both must draw the page alike.
+    source = pikepdf.Pdf.open(io.BytesIO(flyers[0]))
+    page = source.pages[0]
+    content = page.obj.Contents.read_bytes()
+    cut = content.index(b"\n", len(content) // 2) + 1
+    page.obj.Contents = pikepdf.Array(
+        [source.make_stream(content[:cut]), source.make_stream(content[cut:])]
+    )
+    split = io.BytesIO()
+    source.save(split)
+
+    def drawn(data: bytes) -> Image.Image:
+        pdf = PdfBuilder()
+        pdf.add_page(A4[1], A4[0], [Draw(pdf.add_form(SourcePdf(data).form(0)), 0.5, 100, 50)])
+        return render_page(pdf.finish(title="t", author="a", lang="vi", ident="0" * 32), 72, 0)
+
+    whole = drawn(flyers[0])
+    assert whole.convert("L").getextrema()[0] < 100  # the flyer is there
+    assert whole.tobytes() == drawn(split.getvalue()).tobytes()
 
 
 def test_a_pdf_typst_did_not_write_is_refused_by_name():
@@ -116,3 +152,14 @@ def test_a_pdf_typst_did_not_write_is_refused_by_name():
         SourcePdf(broken + b"startxref\n9\n%%EOF\n", "other.pdf")
     with pytest.raises(PdfPagesError, match=r"other\.pdf"):
         SourcePdf(b"not a pdf", "other.pdf")
+
+
+def test_a_damaged_object_is_refused_by_name_rather_than_repaired(flyers):
+    # qpdf reads past a damaged dictionary with a warning; the pack must not lose a font.
+    at = flyers[0].index(b"/FontDescriptor")
+    damaged = flyers[0][:at] + b"<<<<]]]]>>>>>>>" + flyers[0][at + 15 :]
+    pdf = PdfBuilder()
+    with pytest.raises(PdfPagesError, match=r"^flyer\.pdf: page 1: .*array close"):
+        pdf.add_form(SourcePdf(damaged, "flyer.pdf").form(0))
+    with pytest.raises(PdfPagesError, match=r"^flyer\.pdf: page 2: "):
+        SourcePdf(flyers[0], "flyer.pdf").form(1)
