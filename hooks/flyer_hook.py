@@ -5,11 +5,10 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -23,6 +22,9 @@ from vneid_site.flyers.qr_targets import allowed_hosts, target_problems
 from vneid_site.flyers.settings import page_links, pool_size, preview_notice, resolve_settings
 from vneid_site.i18n.languages import current_language
 from vneid_site.site_build import SiteBuild, current_build
+
+if TYPE_CHECKING:  # only `mkdocs serve` loads the live-reload server (and its 14 ms of imports)
+    from mkdocs.livereload import LiveReloadServer
 
 log = logging.getLogger("mkdocs.plugins.vneid.flyers")
 

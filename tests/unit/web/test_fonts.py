@@ -82,6 +82,34 @@ def test_a_warm_build_reads_the_cache_and_a_damaged_entry_is_made_again(made, mo
     assert other.fonts[0].name != first.fonts[0].name
 
 
+def test_a_warm_build_reads_no_font_tables_and_a_damaged_cmap_entry_is_read_again(
+    tmp_path, monkeypatch
+):
+    cache = FileCache(tmp_path)
+    first = build_web_fonts(cache, [sample_text()])
+    import fontTools.ttLib
+
+    opened = []
+    real = fontTools.ttLib.TTFont
+    monkeypatch.setattr(
+        fontTools.ttLib, "TTFont", lambda *a, **k: opened.append(a) or real(*a, **k)
+    )
+    again = build_web_fonts(FileCache(tmp_path), [sample_text()])
+    assert opened == []  # every cmap came from the cache
+    assert [f.code_points for f in again.fonts] == [f.code_points for f in first.fonts]
+    ttf = (FONT_DIR / FACES[1].file).read_bytes()
+    assert web_fonts.mapped_code_points(cache, ttf) == set(
+        real(FONT_DIR / FACES[1].file).getBestCmap()
+    )
+    # A cmap entry that is whole but not JSON is read from the font again, and rewritten.
+    key = web_fonts.digest("cmap", web_fonts.FORMAT, web_fonts.version("fonttools"), ttf)
+    cache.put(key, ".json", b"not json")
+    opened.clear()
+    points = web_fonts.mapped_code_points(cache, ttf)
+    assert len(opened) == 1 and ord("ệ") in points
+    assert web_fonts.mapped_code_points(cache, ttf) == points and len(opened) == 1
+
+
 def test_file_names_carry_a_hash_of_their_bytes(made):
     _, result = made
     for font in result.fonts:
