@@ -24,7 +24,7 @@ from vneid_site.checks.published_files import published_problems
 from vneid_site.checks.repository import repository_problems
 from vneid_site.content.sanitise import clean_page, refusal
 from vneid_site.content.toc import make_safe, toc_problems
-from vneid_site.csp import ScriptAllowlist, add_csp
+from vneid_site.csp import ScriptAllowlist, add_csp, template_allowlist
 from vneid_site.errors import SiteError
 from vneid_site.i18n.languages import current_language, from_config
 from vneid_site.web.own_assets import OWN_ASSETS
@@ -56,7 +56,7 @@ def on_config(config: MkDocsConfig, **_: Any) -> MkDocsConfig:
         if default and (found := repository_problems(config)):
             raise PluginError("\n".join(map(str, found)))
         # The templates as the theme finds them: the project's overrides, then Material's.
-        _scripts = ScriptAllowlist.from_templates(Path(d) for d in config.theme.dirs)
+        _scripts = template_allowlist((Path(d) for d in config.theme.dirs), fresh=default)
     return config
 
 

@@ -103,6 +103,20 @@ class ScriptAllowlist:
         return self._pattern.fullmatch(_newlines(script)) is not None
 
 
+_last: tuple[tuple[Path, ...], ScriptAllowlist] | None = None
+
+
+def template_allowlist(dirs: Iterable[Path], fresh: bool) -> ScriptAllowlist:
+    """ScriptAllowlist.from_templates(dirs); read again when `fresh` (a build's first language:
+    the templates may have changed since the last build of `mkdocs serve`) or when the folders
+    differ, else the one the last call read (the other languages of the same build)."""
+    global _last
+    folders = tuple(Path(d) for d in dirs)
+    if fresh or _last is None or _last[0] != folders:
+        _last = folders, ScriptAllowlist.from_templates(folders)
+    return _last[1]
+
+
 def theme_template_dirs(*project_dirs: Path | None) -> list[Path]:
     """The project's template folders, then Material's, as MkDocs searches them; for the
     command-line tools, which run without MkDocs."""

@@ -12,6 +12,7 @@ from vneid_site.csp import (
     add_csp,
     inline_script_hashes,
     policy,
+    template_allowlist,
     theme_template_dirs,
 )
 
@@ -68,6 +69,19 @@ def test_the_allowlist_is_read_from_the_theme_templates():
         '(target.checked=target.name.startsWith("__tabbed_"))'
     )
     assert not allowlist.allows("alert(1)")
+
+
+def test_a_build_reads_the_templates_once_and_again_when_they_may_have_changed(tmp_path):
+    (tmp_path / "main.html").write_text("<script>var a = 1;</script>", encoding="utf-8")
+    first = template_allowlist([tmp_path], fresh=True)  # the build's first language
+    (tmp_path / "main.html").write_text("<script>var b = 2;</script>", encoding="utf-8")
+    assert template_allowlist([tmp_path], fresh=False) is first  # its other languages
+    assert first.allows("var a = 1;") and not first.allows("var b = 2;")
+    again = template_allowlist([tmp_path], fresh=True)  # the next build (mkdocs serve)
+    assert again.allows("var b = 2;") and not again.allows("var a = 1;")
+    other = tmp_path / "other"
+    other.mkdir()
+    assert not template_allowlist([other], fresh=False).allows("var b = 2;")  # other folders
 
 
 def test_the_policy_allows_no_inline_script_or_eval_and_no_plugins_base_or_outside_forms():
