@@ -205,6 +205,8 @@ def _yaml_error(err: yaml.YAMLError, path: str) -> Problem:
 def _anchors(block: str, path: str) -> list[Problem]:
     """YAML anchors (&a) and aliases (*a), found in the event stream before anything is built:
     a few hundred bytes of nested aliases expand into billions of values."""
+    if "&" not in block and "*" not in block:
+        return []  # neither can be written without its sign: no second parse
     problems: list[Problem] = []
     try:
         for event in yaml.parse(block, Loader=_LOADER):

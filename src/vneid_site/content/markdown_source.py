@@ -4,6 +4,7 @@ headings with their anchors and raw HTML tags, each with its line number."""
 from __future__ import annotations
 
 import bisect
+import functools
 import html
 import re
 from dataclasses import dataclass
@@ -40,6 +41,18 @@ def _blank(text: str) -> str:
 def masked(source: str, spans: bool = True, comments: bool = True) -> str:
     """The source with front matter, fenced code, (if `comments`) HTML comments and (if
     `spans`) code spans blanked."""
+    text = _fenced(source)
+    if comments:
+        text = _blank_ranges(text, _comment_ranges(text))
+    if spans:
+        text = _blank_ranges(text, _code_span_ranges(text))
+    return text
+
+
+@functools.lru_cache(maxsize=4)
+def _fenced(source: str) -> str:
+    """The source with front matter and fenced code blanked; kept for the next call, which
+    the limits, the sanitiser and the checks make on the same page with other options."""
     block, body = split_front_matter(source)
     head = source[: len(source) - len(body)] if block is not None else ""
     lines = body.splitlines(keepends=True)
@@ -53,12 +66,8 @@ def masked(source: str, spans: bool = True, comments: bool = True) -> str:
             if match and match.group(2)[0] == fence[0] and len(match.group(2)) >= len(fence):
                 fence = None
             lines[i] = _blank(line)
-    text = "".join(lines)
-    if comments:
-        text = _blank_ranges(text, _comment_ranges(text))
-    if spans:
-        text = _blank_ranges(text, _code_span_ranges(text))
-    return _blank(head) + text
+    # The blanked head holds no comment or backtick: the ranges found later are the body's.
+    return _blank(head) + "".join(lines)
 
 
 def _blank_ranges(text: str, ranges: list[tuple[int, int]]) -> str:
