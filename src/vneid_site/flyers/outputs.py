@@ -8,7 +8,6 @@ files are all in the cache (missing). A builder makes only the entries a page la
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from importlib.metadata import version
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -19,6 +18,7 @@ from vneid_site.flyers.paths import PAPER_NAMES, PAPERS, output_paths
 from vneid_site.flyers.records import FlyerRecord, PosterRecord
 from vneid_site.flyers.render import FlyerError, FlyerRenderer, RenderSettings, fingerprint
 from vneid_site.flyers.rules import PrintRules
+from vneid_site.package_versions import installed
 
 if TYPE_CHECKING:
     from vneid_site.flyers.pdf_pages import FormCache
@@ -75,7 +75,7 @@ class PageJob:
 def qr_base_key() -> str:
     from vneid_site.flyers.qr import IMAGE_FORMAT
 
-    return digest("qr", version("qrcode"), IMAGE_FORMAT)
+    return digest("qr", installed("qrcode"), IMAGE_FORMAT)
 
 
 def flyer_data(

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib.metadata import version
 from pathlib import Path
 
 from vneid_site.cache import digest, json_digest
 from vneid_site.flyers.records import FlyerRecord
 from vneid_site.flyers.rules import PrintRules
+from vneid_site.package_versions import installed
 
 # Flyer packs, then poster packs.
 LAYOUTS = ("a4", "a5x2", "poster-a4", "poster-a3")
@@ -26,7 +26,7 @@ FOLDER = "assets/flyers"  # where the packs go in the site
 BOXES = ("flyer", "poster")
 # Bump when packs are put together differently, so that none from before is placed; pikepdf's
 # version counts too (another qpdf may write the same pack in other bytes).
-FORMAT = f"3 pikepdf {version('pikepdf')}"
+FORMAT = f"3 pikepdf {installed('pikepdf')}"
 
 
 def office_folder(office_id: str) -> str:

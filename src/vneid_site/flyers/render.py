@@ -8,12 +8,12 @@ import os
 import re
 import time
 from dataclasses import dataclass
-from importlib.metadata import version
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from vneid_site.cache import digest
 from vneid_site.errors import SiteError
+from vneid_site.package_versions import installed
 
 if TYPE_CHECKING:  # typst itself is imported when a renderer starts
     from typst import OutputFormat, PDFStandard
@@ -191,7 +191,7 @@ def fingerprint(settings: RenderSettings) -> str:
     return digest(
         DATA_FORMAT,
         json.dumps(PDF_STANDARDS),
-        version("typst"),
+        installed("typst"),
         *_tree_bytes(settings.template_dir, "*.typ"),
         *_tree_bytes(settings.template_dir, "*.json"),
         # Fonts come from versioned packages: their names and sizes stand for their bytes.
@@ -200,8 +200,8 @@ def fingerprint(settings: RenderSettings) -> str:
             for folder in settings.font_dirs
             for path in sorted(folder.glob("*.ttf"))
         ),
-        version("fontpkg-be-vietnam-pro"),
-        version("fontpkg-ibm-plex-mono"),
+        installed("fontpkg-be-vietnam-pro"),
+        installed("fontpkg-ibm-plex-mono"),
     )
 
 

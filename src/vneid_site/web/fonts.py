@@ -9,11 +9,11 @@ import io
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
-from importlib.metadata import version
 from pathlib import Path
 
 from vneid_site.cache import FileCache, digest
 from vneid_site.font_files import FAMILY, FONT_DIR, FontError
+from vneid_site.package_versions import installed
 
 # Bump when the subsetting changes in a way its other inputs do not show.
 FORMAT = "1"
@@ -162,7 +162,7 @@ def subset_woff2(ttf: bytes, points: Iterable[int]) -> bytes:
 def mapped_code_points(cache: FileCache, font: bytes) -> frozenset[int]:
     """The characters a font file (TrueType or WOFF2) maps, kept in `cache` by the file's
     bytes: a warm build neither imports fontTools (60 ms) nor reads a cmap."""
-    key = digest("cmap", FORMAT, version("fonttools"), font)
+    key = digest("cmap", FORMAT, installed("fonttools"), font)
     if (saved := cache.get(key, ".json")) is not None:
         try:
             runs = json.loads(saved)
@@ -196,7 +196,7 @@ def build_web_fonts(cache: FileCache, texts: Iterable[str], font_dir: Path = FON
             "fix: reinstall the pinned requirements: make site (or pip install -r requirements.txt)"
         )
     wanted = wanted_code_points(texts)
-    engine = (FORMAT, version("fonttools"), version("brotli"), *LAYOUT_FEATURES, str(NAME_IDS))
+    engine = (FORMAT, installed("fonttools"), installed("brotli"), *LAYOUT_FEATURES, str(NAME_IDS))
     fonts = []
     for face in FACES:
         ttf = (font_dir / face.file).read_bytes()

@@ -9,10 +9,10 @@ import hashlib
 import os
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from importlib.metadata import version
 from pathlib import Path
 
 from vneid_site.cache import FileCache, digest
+from vneid_site.package_versions import installed
 
 # Bump when the compression changes in a way the library versions do not show.
 FORMAT = "1"
@@ -62,7 +62,7 @@ def compress(data: bytes) -> dict[str, bytes]:
 def precompress_site(site_dir: Path, cache: FileCache) -> Compressed:
     """Write `name.gz` and `name.br` beside every text file of `site_dir` for which they are
     smaller; copies already in `cache` (same bytes, same settings) are linked, not redone."""
-    engine = digest(FORMAT, str(GZIP_LEVEL), str(BROTLI_QUALITY), version("brotli"))
+    engine = digest(FORMAT, str(GZIP_LEVEL), str(BROTLI_QUALITY), installed("brotli"))
 
     def one(path: Path) -> tuple[int, int, int, int, bool]:
         data = path.read_bytes()

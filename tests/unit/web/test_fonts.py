@@ -102,7 +102,7 @@ def test_a_warm_build_reads_no_font_tables_and_a_damaged_cmap_entry_is_read_agai
         real(FONT_DIR / FACES[1].file).getBestCmap()
     )
     # A cmap entry that is whole but not JSON is read from the font again, and rewritten.
-    key = web_fonts.digest("cmap", web_fonts.FORMAT, web_fonts.version("fonttools"), ttf)
+    key = web_fonts.digest("cmap", web_fonts.FORMAT, web_fonts.installed("fonttools"), ttf)
     cache.put(key, ".json", b"not json")
     opened.clear()
     points = web_fonts.mapped_code_points(cache, ttf)
