@@ -72,16 +72,21 @@ def test_the_allowlist_is_read_from_the_theme_templates():
 
 
 def test_a_build_reads_the_templates_once_and_again_when_they_may_have_changed(tmp_path):
-    (tmp_path / "main.html").write_text("<script>var a = 1;</script>", encoding="utf-8")
-    first = template_allowlist([tmp_path], fresh=True)  # the build's first language
-    (tmp_path / "main.html").write_text("<script>var b = 2;</script>", encoding="utf-8")
-    assert template_allowlist([tmp_path], fresh=False) is first  # its other languages
-    assert first.allows("var a = 1;") and not first.allows("var b = 2;")
-    again = template_allowlist([tmp_path], fresh=True)  # the next build (mkdocs serve)
+    own, shared = tmp_path / "own", tmp_path / "shared"
+    own.mkdir()
+    (shared / "partials").mkdir(parents=True)
+    (shared / "partials" / "main.html").write_text("<script>var a = 1;</script>", "utf-8")
+    first = template_allowlist([shared], fresh=True)  # the build's first language
+    (shared / "partials" / "main.html").write_text("<script>var b = 2;</script>", "utf-8")
+    (own / "x.html").write_text("<script>var c = 3;</script>", encoding="utf-8")
+    # Its other languages: a folder of their own in front, the shared one not read again.
+    second = template_allowlist([own, shared], fresh=False)
+    assert second.allows("var a = 1;") and second.allows("var c = 3;")
+    assert not second.allows("var b = 2;")
+    assert first.allows("var a = 1;") and not first.allows("var c = 3;")
+    again = template_allowlist([shared], fresh=True)  # the next build (mkdocs serve)
     assert again.allows("var b = 2;") and not again.allows("var a = 1;")
-    other = tmp_path / "other"
-    other.mkdir()
-    assert not template_allowlist([other], fresh=False).allows("var b = 2;")  # other folders
+    assert not template_allowlist([own], fresh=False).allows("var b = 2;")  # other folders
 
 
 def test_the_policy_allows_no_inline_script_or_eval_and_no_plugins_base_or_outside_forms():
