@@ -12,6 +12,10 @@ from vneid_site.atomic_write import write_bytes_atomic
 
 # A temporary file older than this belongs to a build that died: no write takes this long.
 STALE_TEMP_SECONDS = 600.0
+# A cache swept this recently by this process is not listed again (a build sweeps from each
+# language's start, and listing the flyer cache's thousands of files takes ~10 ms).
+SWEEP_AGAIN_SECONDS = 60.0
+_swept: dict[str, float] = {}  # cache root -> when this process last swept it
 
 
 def digest(*parts: bytes | str) -> str:
@@ -59,10 +63,15 @@ class FileCache:
         """Delete temporary files left by a build that was killed mid-write; return how many.
 
         Only files older than `older_than` seconds go: another build writing into the same
-        cache at this moment keeps its own.
+        cache at this moment keeps its own. A cache this process swept less than
+        SWEEP_AGAIN_SECONDS ago is left as it is.
         """
+        now = time.monotonic()
+        if now - _swept.get(self._root, -SWEEP_AGAIN_SECONDS) < SWEEP_AGAIN_SECONDS:
+            return 0
         if not self.root.is_dir():
             return 0
+        _swept[self._root] = now
         limit = time.time() - older_than
         swept = 0
         for path in [*self.root.glob("*/.*.tmp"), *self.root.glob(".*.tmp")]:

@@ -3,6 +3,7 @@ from __future__ import annotations
 import os
 import time
 
+from vneid_site import cache as cache_module
 from vneid_site.atomic_write import write_bytes_atomic
 from vneid_site.cache import FileCache, digest
 
@@ -52,6 +53,25 @@ def test_sweep_removes_temporary_files_of_a_killed_build_but_not_of_a_running_on
     assert not old.exists() and fresh.exists()
     assert cache.get("ef" * 32, ".pdf") == b"kept"
     assert FileCache(tmp_path / "missing").sweep() == 0
+
+
+def test_a_cache_is_swept_once_a_minute_by_a_process(tmp_path, monkeypatch):
+    clock = [1000.0]
+    monkeypatch.setattr(cache_module.time, "monotonic", lambda: clock[0])
+    stale = tmp_path / "ab" / ".x.pdf.1.tmp"
+    stale.parent.mkdir()
+
+    def leave_stale() -> None:
+        stale.write_bytes(b"half")
+        os.utime(stale, (time.time() - 3600, time.time() - 3600))
+
+    leave_stale()
+    assert FileCache(tmp_path).sweep() == 1
+    leave_stale()
+    clock[0] += cache_module.SWEEP_AGAIN_SECONDS - 1  # the build's next language
+    assert FileCache(tmp_path).sweep() == 0 and stale.exists()
+    clock[0] += 2  # a later build of `mkdocs serve`
+    assert FileCache(tmp_path).sweep() == 1 and not stale.exists()
 
 
 def test_a_verified_entry_is_trusted_until_its_size_or_time_changes(tmp_path):
