@@ -106,7 +106,9 @@ def run(
         print(err, file=sys.stderr)
         return 2
     site = Site(files, languages, anchors, renderer.render)
-    problems: list[Problem] = repository_symlinks(root, docs) + committed_outputs(root)
+    problems: list[Problem] = repository_symlinks(root, docs) + committed_outputs(
+        root, settings.outputs
+    )
     if chosen is None:
         # What the build publishes of docs/ as it is, besides the pages.
         plain = [src for src in files if not unpublished(src) and not (docs / src).is_symlink()]

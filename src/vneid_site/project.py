@@ -16,6 +16,7 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 
+from vneid_site.checks.repository import cache_folders
 from vneid_site.errors import SiteError
 from vneid_site.flyers.qr_targets import DEFAULT_QR_HOSTS
 from vneid_site.i18n.languages import Languages
@@ -44,6 +45,7 @@ class ProjectSettings:
     # [tool.vneid.checks.phone-numbers]: every phone number pages may print, with its source
     phone_numbers: dict[str, Any] = field(default_factory=dict)
     organisation: dict[str, Any] = field(default_factory=dict)  # extra.organisation, as written
+    outputs: tuple[Path, ...] = ()  # site_dir and the cache folders: never committed
 
 
 class _Collected(logging.Handler):
@@ -145,4 +147,5 @@ def load_settings(root: Path) -> ProjectSettings:
         time_limit,
         phones,
         organisation if isinstance(organisation, dict) else {},
+        (Path(config.site_dir), *cache_folders(root, extra)),
     )

@@ -8,6 +8,7 @@ such)."""
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -80,30 +81,53 @@ def repository_symlinks(root: Path, docs: Path, skip: tuple[Path, ...] = ()) -> 
     return sorted(found.values(), key=lambda problem: problem.path)
 
 
-def committed_outputs(root: Path) -> list[Problem]:
-    """Files under .cache/ or site/ that git tracks; none when `root` is not a git checkout."""
-    listing = run_git(root, "ls-files", "-z", "--", *GENERATED, timeout=60) or ""
+def committed_outputs(root: Path, folders: Iterable[Path] = ()) -> list[Problem]:
+    """Files under .cache/, site/ or `folders` (where the configuration puts the site and the
+    caches; those outside `root` are not git's) that git tracks; none when `root` is not a git
+    checkout. A committed cache would be trusted by the build as its own work."""
+    names = list(GENERATED)
+    for folder in folders:
+        if folder.resolve().is_relative_to(root.resolve()) and folder.resolve() != root.resolve():
+            name = folder.resolve().relative_to(root.resolve()).as_posix()
+            names += [name] if name not in names else []
+    listing = run_git(root, "ls-files", "-z", "--", *names, timeout=60) or ""
     tracked = [path for path in listing.split("\0") if path]
     if not tracked:
         return []
     listed = ", ".join(tracked[:5]) + (f" and {len(tracked) - 5} more" if len(tracked) > 5 else "")
+    shown = " ".join(names)
     return [
         Problem(
             tracked[0],
             1,
             f"generated files are committed to git: {listed}",
-            "remove them from git (git rm -r --cached .cache site) and commit; the build makes "
+            f"remove them from git (git rm -r --cached {shown}) and commit; the build makes "
             "them anew, and .gitignore keeps them out",
             f"tệp do bản dựng sinh ra đã bị đưa vào git: {listed}",
-            "gỡ chúng khỏi git (git rm -r --cached .cache site) rồi commit; bản dựng sẽ tự tạo "
+            f"gỡ chúng khỏi git (git rm -r --cached {shown}) rồi commit; bản dựng sẽ tự tạo "
             "lại, và .gitignore giữ chúng ngoài git",
         )
     ]
 
 
+def cache_folders(root: Path, extra: Any) -> list[Path]:
+    """The cache folders that mkdocs.yml's `extra` (read duck-typed, before it is validated)
+    names for the web files and the flyers."""
+    found = []
+    for block in ("web", "flyers"):
+        options = extra.get(block) if isinstance(extra, dict) else None
+        folder = options.get("cache_dir") if isinstance(options, dict) else None
+        if isinstance(folder, str) and folder.strip():
+            found.append(root / folder)
+    return found
+
+
 def repository_problems(config: Any) -> list[Problem]:
     """Both checks for a MkDocs config (read duck-typed: docs_dir, site_dir,
-    config_file_path)."""
+    config_file_path, extra)."""
     root = Path(config.config_file_path).parent
     site = Path(config.site_dir)
-    return repository_symlinks(root, Path(config.docs_dir), (site,)) + committed_outputs(root)
+    outputs = [site, *cache_folders(root, config.extra)]
+    return repository_symlinks(root, Path(config.docs_dir), (site,)) + committed_outputs(
+        root, outputs
+    )

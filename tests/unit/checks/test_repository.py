@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 from tests.support.git import git
-from vneid_site.checks.repository import committed_outputs, repository_symlinks, symlinks
+from vneid_site.checks.repository import (
+    cache_folders,
+    committed_outputs,
+    repository_symlinks,
+    symlinks,
+)
 
 
 def test_symlinks_under_docs_are_named_without_being_followed(tmp_path):
@@ -86,3 +91,20 @@ def test_a_symlink_git_tracks_is_named_even_in_a_tools_folder(tmp_path):
     assert [p.path for p in repository_symlinks(tmp_path, tmp_path / "docs")] == [
         "node_modules/leak"
     ]
+
+
+def test_committed_files_in_the_configured_site_and_cache_folders_are_named(tmp_path):
+    git(tmp_path, "init", "-q")
+    for name in ("flyer-cache/ab/x.png", "built/index.html", "docs/x.md"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_bytes(b"x")
+    git(tmp_path, "add", ".")
+    extra = {"flyers": {"cache_dir": "flyer-cache"}, "web": {"cache_dir": 3}}
+    folders = [tmp_path / "built", *cache_folders(tmp_path, extra)]
+    assert folders == [tmp_path / "built", tmp_path / "flyer-cache"]
+    [problem] = committed_outputs(tmp_path, [*folders, tmp_path.parent / "elsewhere", tmp_path])
+    assert problem.message == (
+        "generated files are committed to git: built/index.html, flyer-cache/ab/x.png"
+    )
+    assert "git rm -r --cached .cache site built flyer-cache" in problem.fix
+    assert committed_outputs(tmp_path) == []  # the default folders hold nothing
