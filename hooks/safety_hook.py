@@ -22,7 +22,8 @@ from mkdocs.structure.pages import Page
 
 from vneid_site.checks.published_files import published_problems
 from vneid_site.checks.repository import repository_problems
-from vneid_site.content.sanitise import clean_page, refusal
+from vneid_site.content.sanitise import refusal
+from vneid_site.content.sanitised_pages import SanitisedPages
 from vneid_site.content.toc import make_safe, toc_problems
 from vneid_site.csp import ScriptAllowlist, add_csp, template_allowlist
 from vneid_site.errors import SiteError
@@ -32,6 +33,9 @@ from vneid_site.web.own_assets import OWN_ASSETS
 log = logging.getLogger("mkdocs.plugins.vneid.safety")
 _serving = False  # `mkdocs serve`: its live reload adds an inline script (see csp.policy)
 _scripts = ScriptAllowlist(())  # the inline scripts the templates write: the only ones hashed
+# Each language's page bodies that passed the sanitiser unchanged in the last build, by digest;
+# under .cache/, which the build refuses to find committed (a pull request cannot bring it).
+_sanitised: dict[str, SanitisedPages] = {}
 
 
 @contextmanager
@@ -57,6 +61,9 @@ def on_config(config: MkDocsConfig, **_: Any) -> MkDocsConfig:
             raise PluginError("\n".join(map(str, found)))
         # The templates as the theme finds them: the project's overrides, then Material's.
         _scripts = template_allowlist((Path(d) for d in config.theme.dirs), fresh=default)
+    lang = current_language(config)
+    cache = Path(config.config_file_path).parent / ".cache" / "sanitised" / f"{lang}.json"
+    _sanitised[lang] = SanitisedPages(cache)
     return config
 
 
@@ -95,10 +102,10 @@ def on_page_markdown(markdown: str, *, page: Page, **_: Any) -> str:
 
 # The page body (contributors' Markdown): refused HTML stops the build, stripped warns. Its
 # table of contents, which the theme prints unescaped: ids checked, titles made text.
-def on_page_content(html: str, *, page: Page, **_: Any) -> str:
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, **_: Any) -> str:
     source, shown = page.file.content_string, f"docs/{page.file.src_uri}"
     with _site_errors():
-        checked = clean_page(html, source, shown)
+        checked = _sanitised[current_language(config)].clean_page(html, source, shown)
         refused = checked.refused or toc_problems(page.toc, source, shown)
     if refused:
         raise PluginError(refusal(refused))
@@ -118,3 +125,9 @@ def on_post_template(output: str, *, template_name: str, **_: Any) -> str:
     if template_name == "404.html":
         return add_csp(output, template_name, _scripts, _serving, log.warning)
     return output
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    # Only after a whole build: a failed one leaves the last good verdicts as they were.
+    if pages := _sanitised.pop(current_language(config), None):
+        pages.save()
