@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-
-from lxml import etree
+from typing import TYPE_CHECKING
 
 from vneid_site.content.problems import Problem
+
+if TYPE_CHECKING:  # lxml (10 ms to import) only when docs/ holds an SVG file
+    from lxml import etree
 
 SVG = "http://www.w3.org/2000/svg"
 XLINK = "http://www.w3.org/1999/xlink"
@@ -74,6 +76,8 @@ def svg_problems(data: bytes, shown: str) -> list[Problem]:
     if m := _INTERNAL_SUBSET.search(text):
         line = text.count("\n", 0, m.start()) + 1
         return [_refused(shown, line, "a DOCTYPE with declarations of its own")]
+    from lxml import etree
+
     parser = etree.XMLParser(
         resolve_entities=False,
         no_network=True,
@@ -104,6 +108,8 @@ def svg_problems(data: bytes, shown: str) -> list[Problem]:
 
 
 def _problems(root: etree._Element, shown: str) -> Iterator[Problem]:
+    from lxml import etree
+
     for node in [*root.itersiblings(preceding=True), *root.itersiblings()]:
         if isinstance(node, etree._ProcessingInstruction):
             yield _refused(shown, node.sourceline or 1, f"the instruction <?{node.target} ...?>")
