@@ -11,9 +11,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
+from vneid_site.atomic_write import write_text_atomic
+from vneid_site.cache import digest
 from vneid_site.content.controls import find_control
 from vneid_site.content.problems import Problem
 from vneid_site.errors import SiteError
+from vneid_site.package_versions import installed
 
 COLUMNS = ("id", "name", "name_en", "address", "address_en", "phone", "hours", "hours_en")
 REQUIRED = ("id", "name")
@@ -65,9 +68,10 @@ class OfficeListError(SiteError):
         self.problems = problems
 
 
-def load_offices(path: Path, shown: str) -> list[Office]:
+def load_offices(path: Path, shown: str, verdict: Path | None = None) -> list[Office]:
     """Every office of the CSV file at `path` (named `shown` in messages), in file order; an
-    OfficeListError if it cannot be used."""
+    OfficeListError if it cannot be used. `verdict`: a file in the build's cache that names
+    the last version of the file whose cells passed the text checks (see read_offices)."""
     try:
         stat = path.stat()
         stamp: tuple = (str(path), shown, stat.st_size, stat.st_mtime_ns)
@@ -76,7 +80,7 @@ def load_offices(path: Path, shown: str) -> list[Office]:
     # Each language's build reads the file; its checks run once for each version of it.
     if stamp and stamp in _loaded:
         return list(_loaded[stamp])
-    offices, problems = read_offices(path, shown)
+    offices, problems = read_offices(path, shown, verdict)
     if problems:
         raise OfficeListError(problems)
     if stamp:
@@ -88,9 +92,16 @@ def load_offices(path: Path, shown: str) -> list[Office]:
 _loaded: dict[tuple, tuple[Office, ...]] = {}
 
 
-def read_offices(path: Path, shown: str) -> tuple[list[Office], list[Problem]]:
+def read_offices(
+    path: Path, shown: str, verdict: Path | None = None
+) -> tuple[list[Office], list[Problem]]:
     """Offices and problems of the CSV file at `path` (named `shown` in messages), for the
-    build and the content checks alike."""
+    build and the content checks alike.
+
+    With `verdict`, the text checks of the cells (control characters, garbled and legacy
+    encodings: 1 ms a row) are skipped when that file names these very bytes, checked by
+    this very code, and the file is written when they pass; the other checks always run.
+    """
     try:
         raw = path.read_bytes()
     except OSError as err:
@@ -104,11 +115,32 @@ def read_offices(path: Path, shown: str) -> tuple[list[Office], list[Problem]]:
         fix_en = "create it, or correct the path (relative to mkdocs.yml)"
         fix_vi = "tạo tệp đó, hoặc sửa đường dẫn (tính từ mkdocs.yml)"
         return [], [_problem(shown, 1, en, vi, fix_en, fix_vi)]
-    return parse_offices(raw, shown)
+    if verdict is None:
+        return parse_offices(raw, shown)
+    key = _verdict_key(raw)
+    try:
+        known = verdict.read_text(encoding="ascii") == key
+    except (OSError, ValueError):
+        known = False
+    offices, problems = parse_offices(raw, shown, text_checked=known)
+    if not known and not problems:
+        write_text_atomic(verdict, key)
+    return offices, problems
 
 
-def parse_offices(raw: bytes, shown: str) -> tuple[list[Office], list[Problem]]:
-    """Offices and problems of a CSV file's bytes (UTF-8, with or without Excel's BOM)."""
+def _verdict_key(raw: bytes) -> str:
+    """A digest of the file's bytes and of the code and ftfy that check its cells."""
+    from vneid_site.content import controls, text_encoding
+
+    code = [Path(m.__file__ or "").read_bytes() for m in (controls, text_encoding)]
+    return digest(Path(__file__).read_bytes(), *code, installed("ftfy"), raw)
+
+
+def parse_offices(
+    raw: bytes, shown: str, *, text_checked: bool = False
+) -> tuple[list[Office], list[Problem]]:
+    """Offices and problems of a CSV file's bytes (UTF-8, with or without Excel's BOM);
+    `text_checked`: these bytes passed the cells' text checks before (read_offices)."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
@@ -187,7 +219,7 @@ def parse_offices(raw: bytes, shown: str) -> tuple[list[Office], list[Problem]]:
     seen: dict[str, int] = {}
     for line, row in data:  # blank rows, as spreadsheets leave at the end, are skipped
         fields = {name: (row[i] if i < len(row) else "") for name, i in where.items()}
-        found = _check_row(fields, line, shown, seen)
+        found = _check_row(fields, line, shown, seen, text_checked)
         problems += found
         if not found:
             seen[fields["id"].strip()] = line
@@ -220,7 +252,9 @@ def _clean(value: str) -> str:
     return compose(value).strip()
 
 
-def _check_row(fields: dict[str, str], line: int, shown: str, seen: dict[str, int]) -> list:
+def _check_row(
+    fields: dict[str, str], line: int, shown: str, seen: dict[str, int], text_checked: bool
+) -> list:
     problems = []
     office_id = fields["id"].strip()
     for name in REQUIRED:
@@ -260,8 +294,9 @@ def _check_row(fields: dict[str, str], line: int, shown: str, seen: dict[str, in
                 "mỗi đơn vị một mã riêng",
             )
         )
-    for name, value in fields.items():
-        problems += _check_text(value, name, line, shown)
+    if not text_checked:
+        for name, value in fields.items():
+            problems += _check_text(value, name, line, shown)
     return problems
 
 

@@ -130,7 +130,11 @@ def resolve_settings(
     logo, problem = read_logo(Path(config.docs_dir), org.logo)
     printed = flyer_org(org, logo)
     shown = options.offices_shown
-    offices = load_offices(options.offices, shown) if options.offices is not None else []
+    offices = (
+        load_offices(options.offices, shown, cache / "offices-checked.txt")
+        if options.offices is not None
+        else []
+    )
     settings = FlyerSettings(
         render,
         cache,

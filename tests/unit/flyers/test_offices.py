@@ -178,3 +178,36 @@ def test_offices_are_capped_at_the_documented_number():
     assert f"at most {MAX_OFFICES} rows" in problem.fix and problem.fix_vi
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert f"at most {MAX_OFFICES} offices" in readme  # the documented number is this one
+
+
+def test_cells_are_text_checked_once_for_each_version_of_the_file(tmp_path, monkeypatch):
+    from vneid_site.flyers import offices as module
+
+    path, verdict = tmp_path / "offices.csv", tmp_path / "cache" / "offices-checked.txt"
+    path.write_text(f"{HEADER}\n{ROW}\n", encoding="utf-8")
+    checked: list[str] = []
+    real = module._check_text
+    monkeypatch.setattr(
+        module, "_check_text", lambda value, *a: checked.append(value) or real(value, *a)
+    )
+    first, problems = module.read_offices(path, "offices.csv", verdict)
+    assert problems == [] and "Phường 5" in checked and verdict.is_file()
+    checked.clear()
+    again, problems = module.read_offices(path, "offices.csv", verdict)
+    assert again == first and problems == [] and checked == []  # the same bytes: not again
+    # A garbled cell in a new version is found, and names no verdict.
+    path.write_text(f"{HEADER}\n{ROW.replace('Phường 5', 'PhÆ°á»ng 5')}\n", encoding="utf-8")
+    for _ in range(2):
+        _, problems = module.read_offices(path, "offices.csv", verdict)
+        assert [p.line for p in problems] == [2] and "garbled" in problems[0].message
+    # Structure is checked on every read, even of bytes whose cells passed.
+    path.write_text(f"{HEADER}\n{ROW}\n{ROW}\n", encoding="utf-8")
+    verdict.write_text(module._verdict_key(path.read_bytes()), encoding="ascii")
+    _, problems = module.read_offices(path, "offices.csv", verdict)
+    assert "already used on line 2" in problems[0].message
+    # A verdict for other bytes, or an unreadable one, checks the cells again.
+    path.write_text(f"{HEADER}\n{ROW}\n", encoding="utf-8")
+    module.read_offices(path, "offices.csv", verdict)
+    verdict.write_bytes(b"\xff\xfe")
+    checked.clear()
+    assert module.read_offices(path, "offices.csv", verdict)[1] == [] and checked
