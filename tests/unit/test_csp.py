@@ -120,3 +120,12 @@ def test_while_serving_inline_scripts_are_allowed_for_live_reload_and_only_then(
     served = add_csp(PAGE, "x.html", OWN, serving=True)
     assert "script-src 'self' 'unsafe-inline';" in served and "sha256" not in served
     assert "'unsafe-inline';" not in policy([sha("x")]).split("style-src")[0]
+
+
+def test_templates_in_hidden_folders_are_not_read(tmp_path):
+    (tmp_path / ".icons" / "x").mkdir(parents=True)
+    (tmp_path / ".icons" / "x" / "a.html").write_text("<script>var h = 1;</script>", "utf-8")
+    (tmp_path / "partials").mkdir()
+    (tmp_path / "partials" / "b.html").write_text("<script>var v = 2;</script>", "utf-8")
+    allowlist = ScriptAllowlist.from_templates([tmp_path])
+    assert allowlist.allows("var v = 2;") and not allowlist.allows("var h = 1;")
