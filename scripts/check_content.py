@@ -20,7 +20,7 @@ from vneid_site.atomic_write import write_bytes_atomic
 from vneid_site.checks.editorial import check_editorial, check_phone_list, check_profile_phones
 from vneid_site.checks.page_checks import Page, Site, anchors_of, check_page, fix_text
 from vneid_site.checks.published_files import published_problems, unpublished
-from vneid_site.checks.repository import committed_outputs, repository_symlinks
+from vneid_site.checks.repository import committed_outputs, repository_symlinks, tracked_files
 from vneid_site.checks.time_limit import TimeLimitExceeded, time_limit
 from vneid_site.checks.translations import check_parity, check_staleness
 from vneid_site.content.problems import Problem
@@ -106,8 +106,9 @@ def run(
         print(err, file=sys.stderr)
         return 2
     site = Site(files, languages, anchors, renderer.render)
-    problems: list[Problem] = repository_symlinks(root, docs) + committed_outputs(
-        root, settings.outputs
+    tracked = tracked_files(root)  # one git call for both checks
+    problems: list[Problem] = repository_symlinks(root, docs, (), tracked) + committed_outputs(
+        root, settings.outputs, tracked
     )
     if chosen is None:
         # What the build publishes of docs/ as it is, besides the pages.

@@ -62,43 +62,60 @@ def symlinks(
     return sorted(found, key=lambda problem: problem.path)
 
 
-def repository_symlinks(root: Path, docs: Path, skip: tuple[Path, ...] = ()) -> list[Problem]:
+def tracked_files(root: Path) -> list[tuple[str, str]]:
+    """(mode, path) of every file git tracks in `root`; none when it is not a git checkout."""
+    listing = run_git(root, "ls-files", "-s", "-z", timeout=60) or ""
+    tracked = []
+    for entry in listing.split("\0"):
+        mode, _, rest = entry.partition(" ")
+        if rest:
+            tracked.append((mode, rest.split("\t", 1)[-1]))
+    return tracked
+
+
+def repository_symlinks(
+    root: Path,
+    docs: Path,
+    skip: tuple[Path, ...] = (),
+    tracked: list[tuple[str, str]] | None = None,
+) -> list[Problem]:
     """Every symbolic link of the project in `root` and of its docs folder (wherever that is),
-    and every one git tracks; tools' own folders (TOOL_FOLDERS) and `skip` (the site folder)
-    are not searched."""
+    and every one git tracks (`tracked`: tracked_files(root), when already read); tools' own
+    folders (TOOL_FOLDERS) and `skip` (the site folder) are not searched."""
     skipped = frozenset({*(root / name for name in TOOL_FOLDERS), *skip})
     found = {problem.path: problem for problem in symlinks(root, "", skipped)}
     if not docs.resolve().is_relative_to(root.resolve()):
         shown = f"{os.path.relpath(docs, root)}/".replace(os.sep, "/")
         found |= {problem.path: problem for problem in symlinks(docs, shown)}
     # A link committed inside a skipped folder is still a link a pull request brought.
-    listing = run_git(root, "ls-files", "-s", "-z", timeout=60) or ""
-    for entry in listing.split("\0"):
-        mode, _, path = entry.partition(" ")
+    for mode, path in tracked_files(root) if tracked is None else tracked:
         if mode == "120000":
-            path = path.split("\t", 1)[1]
             found.setdefault(path, _symlink(path))
     return sorted(found.values(), key=lambda problem: problem.path)
 
 
-def committed_outputs(root: Path, folders: Iterable[Path] = ()) -> list[Problem]:
+def committed_outputs(
+    root: Path, folders: Iterable[Path] = (), tracked: list[tuple[str, str]] | None = None
+) -> list[Problem]:
     """Files under .cache/, site/ or `folders` (where the configuration puts the site and the
     caches; those outside `root` are not git's) that git tracks; none when `root` is not a git
-    checkout. A committed cache would be trusted by the build as its own work."""
+    checkout. A committed cache would be trusted by the build as its own work. `tracked`:
+    tracked_files(root), when already read."""
     names = list(GENERATED)
     for folder in folders:
         if folder.resolve().is_relative_to(root.resolve()) and folder.resolve() != root.resolve():
             name = folder.resolve().relative_to(root.resolve()).as_posix()
             names += [name] if name not in names else []
-    listing = run_git(root, "ls-files", "-z", "--", *names, timeout=60) or ""
-    tracked = [path for path in listing.split("\0") if path]
-    if not tracked:
+    under = tuple(f"{name}/" for name in names)
+    files = tracked_files(root) if tracked is None else tracked
+    found = sorted(path for _, path in files if path in names or path.startswith(under))
+    if not found:
         return []
-    listed = ", ".join(tracked[:5]) + (f" and {len(tracked) - 5} more" if len(tracked) > 5 else "")
+    listed = ", ".join(found[:5]) + (f" and {len(found) - 5} more" if len(found) > 5 else "")
     shown = " ".join(names)
     return [
         Problem(
-            tracked[0],
+            found[0],
             1,
             f"generated files are committed to git: {listed}",
             f"remove them from git (git rm -r --cached {shown}) and commit; the build makes "
@@ -128,6 +145,7 @@ def repository_problems(config: Any) -> list[Problem]:
     root = Path(config.config_file_path).parent
     site = Path(config.site_dir)
     outputs = [site, *cache_folders(root, config.extra)]
-    return repository_symlinks(root, Path(config.docs_dir), (site,)) + committed_outputs(
-        root, outputs
+    tracked = tracked_files(root)  # one git call for both checks
+    return repository_symlinks(root, Path(config.docs_dir), (site,), tracked) + committed_outputs(
+        root, outputs, tracked
     )
