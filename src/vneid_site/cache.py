@@ -197,3 +197,41 @@ def _read_index(path: Path) -> dict[str, list[int]]:
     except (OSError, ValueError):
         return {}
     return loaded if isinstance(loaded, dict) else {}
+
+
+class PassedInputs:
+    """Digests of the inputs that passed a check, kept between builds in one JSON file, so that
+    a warm build does not check an unchanged input again. Each digest covers the check's own
+    code (`code`) and the input; only inputs met in this build are kept when it is saved.
+    The file belongs in a cache folder, which the build refuses to find committed."""
+
+    def __init__(self, path: Path, code: str) -> None:
+        self.path = path
+        self.code = code
+        try:
+            loaded = json.loads(path.read_bytes())
+        except (OSError, ValueError):
+            loaded = []
+        self._saved = (
+            {k for k in loaded if isinstance(k, str)} if isinstance(loaded, list) else set()
+        )
+        self._seen: set[str] = set()
+
+    def key(self, data: str) -> str:
+        return digest(self.code, data)
+
+    def passed(self, key: str) -> bool:
+        """Whether the input of `key` passed in the last build (it is kept for the next)."""
+        if key in self._saved:
+            self._seen.add(key)
+            return True
+        return False
+
+    def add(self, key: str) -> None:
+        """The input of `key` passed this build."""
+        self._seen.add(key)
+
+    def save(self) -> None:
+        if self._seen != self._saved:
+            write_bytes_atomic(self.path, json.dumps(sorted(self._seen)).encode("ascii"))
+            self._saved = set(self._seen)

@@ -10,9 +10,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from vneid_site.cache import PassedInputs
 from vneid_site.checks.translations import check_parity
 from vneid_site.content.front_matter import parse_page_meta
-from vneid_site.content.limits import page_limits
+from vneid_site.content.limits import limits_code, page_limits
 from vneid_site.content.page_dates import date_pages
 from vneid_site.content.problems import Problem
 from vneid_site.content.schema import PageMeta
@@ -55,15 +56,20 @@ class SiteBuild:
         warning (it fails --strict), because the site still shows the untranslated page.
         """
         problems: list[Problem] = []
+        passed = PassedInputs(self.settings.web.cache_dir / "limits-passed.json", limits_code())
         for src, text in sources:
             # Before Markdown ever reads the page: what would take it minutes is refused here.
-            if found := page_limits(text, f"docs/{src}"):
-                problems += found
-                continue
+            key = passed.key(text)
+            if not passed.passed(key):
+                if found := page_limits(text, f"docs/{src}"):
+                    problems += found
+                    continue
+                passed.add(key)
             meta, found = parse_page_meta(text, f"docs/{src}")
             problems += found
             if meta is not None:
                 self.pages[src] = meta
+        passed.save()
         if problems:
             raise PageProblems(
                 f"{len(problems)} problem(s) in the pages' front matter or size:\n"

@@ -5,7 +5,7 @@ import time
 
 from vneid_site import cache as cache_module
 from vneid_site.atomic_write import write_bytes_atomic
-from vneid_site.cache import FileCache, digest
+from vneid_site.cache import FileCache, PassedInputs, digest
 
 
 def test_round_trip_and_miss(tmp_path):
@@ -109,3 +109,20 @@ def test_placing_an_entry_again_leaves_the_file_and_no_temporary_link(tmp_path):
     cache.place(key, ".pdf", dest)
     assert dest.read_bytes() == b"%PDF other"
     assert sorted(p.name for p in dest.parent.iterdir()) == ["flyer.pdf"]
+
+
+def test_passed_inputs_are_kept_for_the_next_build_by_their_digest_and_the_code(tmp_path):
+    path = tmp_path / "passed.json"
+    first = PassedInputs(path, "code 1")
+    for text in ("a", "b"):
+        assert not first.passed(first.key(text))
+        first.add(first.key(text))
+    first.save()
+    second = PassedInputs(path, "code 1")
+    assert second.passed(second.key("a")) and not second.passed(second.key("c"))
+    second.save()  # only what this build met: "b" is gone
+    assert not PassedInputs(path, "code 1").passed(second.key("b"))
+    assert not PassedInputs(path, "code 2").passed(PassedInputs(path, "code 2").key("a"))
+    for saved in (b"{not json", b'{"a": 1}', b"[1, 2]"):
+        path.write_bytes(saved)
+        assert not PassedInputs(path, "code 1").passed(second.key("a"))

@@ -31,9 +31,11 @@ from vneid_site.site_build import (
 MTIME = datetime(2026, 3, 1, 20, 0, tzinfo=UTC).timestamp()
 
 
-def settings(corrections: Corrections | None = None) -> SimpleNamespace:
+def settings(tmp_path: Path, corrections: Corrections | None = None) -> SimpleNamespace:
     """The settings the page reading uses (the rest of SiteSettings plays no part)."""
-    return SimpleNamespace(corrections=corrections)
+    return SimpleNamespace(
+        corrections=corrections, web=SimpleNamespace(cache_dir=tmp_path / ".cache" / "web")
+    )
 
 
 def sources(tmp_path: Path, pages: dict[str, str]) -> tuple[list[tuple[str, str]], Path]:
@@ -53,7 +55,7 @@ def test_pages_are_read_dated_and_what_the_log_says_is_returned(tmp_path):
         "a.en.md": page("Page A", extra="updated: 2025-12-31\n"),
         "huong-dan/b.md": page("Trang B"),  # no English translation yet
     }
-    build = SiteBuild(Languages(("vi", "en")), settings())
+    build = SiteBuild(Languages(("vi", "en")), settings(tmp_path))
     said = build.read_pages(*sources(tmp_path, pages))
     assert sorted(build.pages) == ["a.en.md", "a.md", "huong-dan/b.md"]
     assert build.pages["a.md"].title == "Trang A"
@@ -69,7 +71,7 @@ def test_pages_are_read_dated_and_what_the_log_says_is_returned(tmp_path):
 
 def test_with_a_corrections_repository_the_log_does_not_ask_for_one(tmp_path):
     corrections = Corrections("https://code.example.org/o/r", "main", "docs")
-    build = SiteBuild(Languages(("vi",)), settings(corrections))
+    build = SiteBuild(Languages(("vi",)), settings(tmp_path, corrections))
     said = build.read_pages(*sources(tmp_path, {"a.md": page("Trang A")}))
     assert NOT_SET not in [message for _, message in said]
     assert [level for level, _ in said] == [logging.INFO]  # the dates' source, alone
@@ -81,7 +83,7 @@ def test_every_page_s_problem_is_reported_at_once_and_no_page_is_read_past_a_lim
         "b.md": "---\ntitle: Trang B\n---\n\nNội dung.\n",  # no description
         "c.md": page("Trang C", body="x" * (MAX_LINE_CHARS + 1)),
     }
-    build = SiteBuild(Languages(("vi",)), settings())
+    build = SiteBuild(Languages(("vi",)), settings(tmp_path))
     with pytest.raises(PageProblems) as caught:
         build.read_pages(*sources(tmp_path, pages))
     lines = str(caught.value).splitlines()
@@ -89,6 +91,27 @@ def test_every_page_s_problem_is_reported_at_once_and_no_page_is_read_past_a_lim
     assert lines[1].startswith("docs/b.md:") and "description" in lines[1]
     assert any(line.startswith("docs/c.md:") for line in lines[2:])
     assert "c.md" not in build.pages and "b.md" not in build.pages
+
+
+def test_a_page_within_the_limits_is_not_measured_again_until_it_changes(tmp_path, monkeypatch):
+    pages = {"a.md": page("Trang A"), "c.md": page("Trang C", body="x" * (MAX_LINE_CHARS + 1))}
+    measured: list[str] = []
+    real = site_build.page_limits
+    monkeypatch.setattr(
+        site_build, "page_limits", lambda text, shown: measured.append(shown) or real(text, shown)
+    )
+    for _ in range(2):  # a page over a limit is refused on every build
+        with pytest.raises(PageProblems, match=r"docs/c\.md"):
+            SiteBuild(Languages(("vi",)), settings(tmp_path)).read_pages(*sources(tmp_path, pages))
+    assert measured == ["docs/a.md", "docs/c.md", "docs/c.md"]
+    measured.clear()
+    pages = {"a.md": page("Trang A"), "b.md": page("Trang B")}
+    build = SiteBuild(Languages(("vi",)), settings(tmp_path))
+    build.read_pages(*sources(tmp_path, pages))
+    assert measured == ["docs/b.md"] and sorted(build.pages) == ["a.md", "b.md"]
+    pages["a.md"] = page("Trang A", body="x" * (MAX_LINE_CHARS + 1))  # a.md changed
+    with pytest.raises(PageProblems, match=r"docs/a\.md"):
+        SiteBuild(Languages(("vi",)), settings(tmp_path)).read_pages(*sources(tmp_path, pages))
 
 
 def test_a_hook_without_the_site_hook_s_build_is_told_how_to_list_the_hooks():
@@ -100,8 +123,8 @@ def test_a_hook_without_the_site_hook_s_build_is_told_how_to_list_the_hooks():
     assert "fix: list hooks/site_hook.py before hooks/flyer_hook.py" in message
 
 
-def test_a_build_is_shared_until_it_ends():
-    site = site_build.SiteBuild(Languages(), settings())
+def test_a_build_is_shared_until_it_ends(tmp_path):
+    site = site_build.SiteBuild(Languages(), settings(tmp_path))
     begin_build(site)
     try:
         assert current_build("flyer_hook.py") is site

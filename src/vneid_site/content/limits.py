@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 from vneid_site.content.markdown_source import masked
 from vneid_site.content.problems import Problem
@@ -37,6 +38,19 @@ _MARKDOWN_ATTR = re.compile(r"<[A-Za-z][A-Za-z0-9-]*\s[^<>]*?\bmarkdown\b", re.I
 class _Scan:
     total: int  # characters scanned in all
     worst: int  # offset of the opening that scans the farthest
+
+
+def limits_code() -> str:
+    """A digest of the code that decides page_limits' verdict, for keeping verdicts."""
+    from vneid_site.cache import digest
+    from vneid_site.content import front_matter, markdown_source
+
+    modules = (
+        Path(__file__),
+        Path(markdown_source.__file__ or ""),
+        Path(front_matter.__file__ or ""),
+    )
+    return digest(*(path.read_bytes() for path in modules))
 
 
 def page_limits(source: str, shown: str) -> list[Problem]:
