@@ -209,17 +209,23 @@ def split_index(merged: dict[str, Any], languages: Languages) -> list[LanguageIn
         plain = {"config": lang_config, "docs": lang_docs}
         shaped = plain if profile.extra is None else {**plain, "docs": profile.extra(lang_docs)}
         data = encode(shaped)
-        extra_bytes = len(data) - len(encode(_without(shaped, profile.suffix)))
+        extra_bytes = _extra_bytes(shaped, profile.suffix)
         out.append(
             LanguageIndex(lang, languages.root(lang), shaped, data, extra_bytes, profile.extra_name)
         )
     return out
 
 
-def _without(index: dict[str, Any], suffix: str) -> dict[str, Any]:
-    """`index` without its extra fields: the baseline its extra bytes are measured against."""
+def _extra_bytes(index: dict[str, Any], suffix: str) -> int:
+    """What the fields named `suffix` add to `index` as encode() writes it: each one's
+    `,"name":value` (its dict holds other keys, so a comma always goes with it). Measured
+    without encoding the index a second time."""
     if not suffix:
-        return index
-    docs = [{k: v for k, v in doc.items() if not k.endswith(suffix)} for doc in index["docs"]]
-    fields = {k: v for k, v in index["config"]["fields"].items() if not k.endswith(suffix)}
-    return {"config": {**index["config"], "fields": fields}, "docs": docs}
+        return 0
+    dicts = [index["config"]["fields"], *index["docs"]]
+    return sum(
+        len(encode(name)) + len(encode(value)) + 2
+        for d in dicts
+        for name, value in d.items()
+        if name.endswith(suffix)
+    )

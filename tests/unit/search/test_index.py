@@ -164,6 +164,17 @@ def test_folded_copies_do_not_more_than_double_the_index(indexes):
     assert indexes["en"].extra_bytes <= len(encode(indexes["en"].index)) - indexes["en"].extra_bytes
 
 
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_extra_bytes_are_what_the_index_loses_without_its_extra_fields(indexes, lang):
+    item = indexes[lang]
+    suffix = "_fold" if lang == "vi" else "_forms"
+    docs = [{k: v for k, v in d.items() if not k.endswith(suffix)} for d in item.index["docs"]]
+    config = dict(item.index["config"])
+    config["fields"] = {k: v for k, v in config["fields"].items() if not k.endswith(suffix)}
+    plain = encode({"config": config, "docs": docs})
+    assert item.extra_bytes == len(item.data) - len(plain) > 0
+
+
 def test_encoded_index_is_compact_utf8_and_smaller_than_materials_escapes(indexes):
     data = encode(indexes["vi"].index)
     assert all(item.data == encode(item.index) for item in indexes.values())  # what is written
