@@ -22,19 +22,20 @@ from mkdocs.structure.pages import Page
 
 from vneid_site.checks.published_files import published_problems
 from vneid_site.checks.repository import repository_problems
-from vneid_site.content.sanitise import refusal
+from vneid_site.content.sanitise import clean_page, refusal
 from vneid_site.content.sanitised_pages import SanitisedPages
 from vneid_site.content.toc import make_safe, toc_problems
 from vneid_site.csp import ScriptAllowlist, add_csp, template_allowlist
 from vneid_site.errors import SiteError
 from vneid_site.i18n.languages import current_language, from_config
+from vneid_site.site_build import running_build
 from vneid_site.web.own_assets import OWN_ASSETS
 
 log = logging.getLogger("mkdocs.plugins.vneid.safety")
 _serving = False  # `mkdocs serve`: its live reload adds an inline script (see csp.policy)
 _scripts = ScriptAllowlist(())  # the inline scripts the templates write: the only ones hashed
-# Each language's page bodies that passed the sanitiser unchanged in the last build, by digest;
-# under .cache/, which the build refuses to find committed (a pull request cannot bring it).
+# Each language's page bodies in which the sanitiser found nothing in the last build, by digest;
+# in the web cache folder, which the build refuses to find committed (no pull request brings it).
 _sanitised: dict[str, SanitisedPages] = {}
 
 
@@ -61,10 +62,16 @@ def on_config(config: MkDocsConfig, **_: Any) -> MkDocsConfig:
             raise PluginError("\n".join(map(str, found)))
         # The templates as the theme finds them: the project's overrides, then Material's.
         _scripts = template_allowlist((Path(d) for d in config.theme.dirs), fresh=default)
-    lang = current_language(config)
-    cache = Path(config.config_file_path).parent / ".cache" / "sanitised" / f"{lang}.json"
-    _sanitised[lang] = SanitisedPages(cache)
+    _sanitised.pop(current_language(config), None)  # made with the first page (_pages)
     return config
+
+
+def _pages(config: MkDocsConfig) -> SanitisedPages | None:
+    """This language's kept verdicts; None without the site hook's build (no cache folder)."""
+    lang = current_language(config)
+    if lang not in _sanitised and (site := running_build()) is not None:
+        _sanitised[lang] = SanitisedPages(site.settings.web.cache_dir / f"sanitised-{lang}.json")
+    return _sanitised.get(lang)
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
@@ -105,7 +112,8 @@ def on_page_markdown(markdown: str, *, page: Page, **_: Any) -> str:
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, **_: Any) -> str:
     source, shown = page.file.content_string, f"docs/{page.file.src_uri}"
     with _site_errors():
-        checked = _sanitised[current_language(config)].clean_page(html, source, shown)
+        pages = _pages(config)
+        checked = (pages.clean_page if pages else clean_page)(html, source, shown)
         refused = checked.refused or toc_problems(page.toc, source, shown)
     if refused:
         raise PluginError(refusal(refused))

@@ -197,6 +197,8 @@ def test_unlisted_markup_is_a_warning_that_fails_strict(stripped):
         assert "docs/van-ban.md:" in result.log and phrase in result.log, phrase
     strict = run_mkdocs(config, tmp / "strict", URL, "--strict")
     assert strict.returncode != 0 and "Aborted with" in strict.log
+    # A warm build says it again: a page with a problem is never taken from the cache.
+    assert all(phrase in strict.log for phrase in STRIPPED_PHRASES), strict.log
 
 
 @pytest.mark.parametrize("lang", ["", "en/"])
@@ -269,6 +271,33 @@ def test_committed_generated_files_stop_the_build(tmp_path):
     git(project, "add", "-f", "site/evil.html")
     result = run_mkdocs(config, tmp_path / "site", URL)
     assert_refused(result, "generated files are committed to git: site/evil.html")
+
+
+def test_committed_files_in_a_configured_cache_folder_stop_the_build(tmp_path):
+    overrides = "extra:\n  flyers:\n    enabled: false\n    cache_dir: flyer-cache\n"
+    config = make_fixture_project(tmp_path / "project", GOOD, overrides)
+    project = tmp_path / "project"
+    (project / "flyer-cache" / "ab").mkdir(parents=True)
+    (project / "flyer-cache" / "ab" / "ab12.png").write_bytes(b"\x89PNG a scam's QR code")
+    git(project, "init", "-q")
+    git(project, "add", "-f", "flyer-cache")
+    result = run_mkdocs(config, tmp_path / "site", URL)
+    assert_refused(result, "generated files are committed to git: flyer-cache/ab/ab12.png")
+
+
+def test_a_page_that_turns_hostile_after_a_clean_build_is_refused(tmp_path):
+    project = tmp_path / "project"
+    pages = {**GOOD, "a.md": page("Trang A", "Nội dung.")}
+    config = make_fixture_project(project, pages, NO_FLYERS)
+    (project / ".cache" / "web").unlink()  # this test's own verdicts, not the shared fonts'
+    assert run_mkdocs(config, tmp_path / "site", URL).returncode == 0
+    assert (project / ".cache" / "web" / "sanitised-vi.json").is_file()
+    (project / "docs" / "a.md").write_text(
+        page("Trang A", "Nội dung.\n\n<script>alert(1)</script>"), encoding="utf-8"
+    )
+    result = run_mkdocs(config, tmp_path / "site", URL)
+    assert_refused(result, "docs/a.md:")
+    assert "<script" in result.log
 
 
 def test_yaml_aliases_in_front_matter_stop_the_build_at_once(tmp_path):

@@ -8,7 +8,7 @@ such)."""
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -132,8 +132,9 @@ def cache_folders(root: Path, extra: Any) -> list[Path]:
     names for the web files and the flyers."""
     found = []
     for block in ("web", "flyers"):
-        options = extra.get(block) if isinstance(extra, dict) else None
-        folder = options.get("cache_dir") if isinstance(options, dict) else None
+        # MkDocs gives `extra` as a Config (a Mapping, not a dict).
+        options = extra.get(block) if isinstance(extra, Mapping) else None
+        folder = options.get("cache_dir") if isinstance(options, Mapping) else None
         if isinstance(folder, str) and folder.strip():
             found.append(root / folder)
     return found
