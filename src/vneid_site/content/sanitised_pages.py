@@ -20,14 +20,15 @@ from vneid_site.content.sanitise import CheckedPage, clean_page
 from vneid_site.package_versions import installed
 
 FORMAT = "1"
-# Every module whose code decides what the sanitiser keeps or reports: a change to any of
-# them, or a new nh3 or lxml, makes every saved verdict stale.
+# Every module whose code decides what the sanitiser keeps or reports, and the libraries they
+# parse with: a change to any of them makes every saved verdict stale.
 POLICY_MODULES = (sanitise, html_policy, urls, ids, link_text)
+POLICY_LIBRARIES = ("nh3", "lxml", "ada-url")
 
 
 def policy_fingerprint() -> str:
     sources = [Path(module.__file__ or "").read_bytes() for module in POLICY_MODULES]
-    return digest(FORMAT, installed("nh3"), installed("lxml"), *sources)
+    return digest(FORMAT, *map(installed, POLICY_LIBRARIES), *sources)
 
 
 class SanitisedPages:
