@@ -129,11 +129,16 @@ def read_offices(
 
 
 def _verdict_key(raw: bytes) -> str:
-    """A digest of the file's bytes and of the code and ftfy that check its cells."""
+    """A digest of the file's bytes and of what checks its cells: the code, ftfy and Python's
+    Unicode tables."""
+    import unicodedata
+
     from vneid_site.content import controls, text_encoding
 
     code = [Path(m.__file__ or "").read_bytes() for m in (controls, text_encoding)]
-    return digest(Path(__file__).read_bytes(), *code, installed("ftfy"), raw)
+    return digest(
+        Path(__file__).read_bytes(), *code, installed("ftfy"), unicodedata.unidata_version, raw
+    )
 
 
 def parse_offices(
