@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import importlib.util
 import json
 import os
 import time
 from pathlib import Path
 
 from vneid_site.atomic_write import write_bytes_atomic
+from vneid_site.package_versions import installed
 
 # A temporary file older than this belongs to a build that died: no write takes this long.
 STALE_TEMP_SECONDS = 600.0
@@ -30,6 +33,20 @@ def digest(*parts: bytes | str) -> str:
 
 def json_digest(value: object) -> str:
     return digest(json.dumps(value, sort_keys=True, ensure_ascii=False))
+
+
+@functools.cache
+def code_digest(modules: tuple[str, ...], packages: tuple[str, ...] = ()) -> str:
+    """A digest of the source of `modules` (dotted names; none is imported here) and of the
+    installed versions of `packages`: what made a result kept between builds, so that a change
+    to either makes it stale. Worked out once per process, for the code this process runs."""
+    sources = []
+    for name in modules:
+        spec = importlib.util.find_spec(name)
+        if spec is None or spec.origin is None:
+            raise ModuleNotFoundError(f"no source for the module {name}")
+        sources.append(Path(spec.origin).read_bytes())
+    return digest(*sources, *(f"{name} {installed(name)}" for name in packages))
 
 
 class FileCache:

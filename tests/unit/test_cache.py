@@ -2,10 +2,14 @@ from __future__ import annotations
 
 import os
 import time
+from importlib.metadata import version
+from pathlib import Path
+
+import pytest
 
 from vneid_site import cache as cache_module
 from vneid_site.atomic_write import write_bytes_atomic
-from vneid_site.cache import FileCache, PassedInputs, digest
+from vneid_site.cache import FileCache, PassedInputs, code_digest, digest
 
 
 def test_round_trip_and_miss(tmp_path):
@@ -126,3 +130,18 @@ def test_passed_inputs_are_kept_for_the_next_build_by_their_digest_and_the_code(
     for saved in (b"{not json", b'{"a": 1}', b"[1, 2]"):
         path.write_bytes(saved)
         assert not PassedInputs(path, "code 1").passed(second.key("a"))
+
+
+def test_a_code_digest_covers_each_module_s_source_and_each_package_s_version():
+    from vneid_site import urls
+
+    modules = ("vneid_site.urls", "vneid_site.atomic_write")
+    sources = [
+        Path(urls.__file__).read_bytes(),
+        (Path(urls.__file__).parent / "atomic_write.py").read_bytes(),
+    ]
+    assert code_digest(modules) == digest(*sources)
+    assert code_digest(modules, ("nh3",)) == digest(*sources, f"nh3 {version('nh3')}")
+    assert code_digest(modules[:1]) != code_digest(modules)
+    with pytest.raises(ModuleNotFoundError):
+        code_digest(("vneid_site.no_such_module",))

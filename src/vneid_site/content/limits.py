@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 from vneid_site.content.markdown_source import masked
 from vneid_site.content.problems import Problem
@@ -42,15 +41,11 @@ class _Scan:
 
 def limits_code() -> str:
     """A digest of the code that decides page_limits' verdict, for keeping verdicts."""
-    from vneid_site.cache import digest
-    from vneid_site.content import front_matter, markdown_source
+    from vneid_site.cache import code_digest
 
-    modules = (
-        Path(__file__),
-        Path(markdown_source.__file__ or ""),
-        Path(front_matter.__file__ or ""),
+    return code_digest(
+        (__name__, "vneid_site.content.markdown_source", "vneid_site.content.front_matter")
     )
-    return digest(*(path.read_bytes() for path in modules))
 
 
 def page_limits(source: str, shown: str) -> list[Problem]:

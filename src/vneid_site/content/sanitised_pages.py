@@ -12,23 +12,26 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from vneid_site import urls
 from vneid_site.atomic_write import write_bytes_atomic
-from vneid_site.cache import digest
-from vneid_site.content import html_policy, ids, link_text, sanitise
+from vneid_site.cache import code_digest, digest
 from vneid_site.content.sanitise import CheckedPage, clean_page
-from vneid_site.package_versions import installed
 
 FORMAT = "1"
 # Every module whose code decides what the sanitiser keeps or reports, and the libraries they
 # parse with: a change to any of them makes every saved verdict stale.
-POLICY_MODULES = (sanitise, html_policy, urls, ids, link_text)
+POLICY_MODULES = (
+    "vneid_site.content.sanitise",
+    "vneid_site.content.html_policy",
+    "vneid_site.urls",
+    "vneid_site.content.ids",
+    "vneid_site.content.link_text",
+    __name__,
+)
 POLICY_LIBRARIES = ("nh3", "lxml", "ada-url")
 
 
 def policy_fingerprint() -> str:
-    sources = [Path(module.__file__ or "").read_bytes() for module in POLICY_MODULES]
-    return digest(FORMAT, *map(installed, POLICY_LIBRARIES), *sources)
+    return digest(FORMAT, code_digest(POLICY_MODULES, POLICY_LIBRARIES))
 
 
 class SanitisedPages:

@@ -12,11 +12,10 @@ from pathlib import Path
 from typing import Protocol
 
 from vneid_site.atomic_write import write_text_atomic
-from vneid_site.cache import digest
+from vneid_site.cache import code_digest, digest
 from vneid_site.content.controls import find_control
 from vneid_site.content.problems import Problem
 from vneid_site.errors import SiteError
-from vneid_site.package_versions import installed
 
 COLUMNS = ("id", "name", "name_en", "address", "address_en", "phone", "hours", "hours_en")
 REQUIRED = ("id", "name")
@@ -133,12 +132,10 @@ def _verdict_key(raw: bytes) -> str:
     Unicode tables."""
     import unicodedata
 
-    from vneid_site.content import controls, text_encoding
-
-    code = [Path(m.__file__ or "").read_bytes() for m in (controls, text_encoding)]
-    return digest(
-        Path(__file__).read_bytes(), *code, installed("ftfy"), unicodedata.unidata_version, raw
+    code = code_digest(
+        (__name__, "vneid_site.content.controls", "vneid_site.content.text_encoding"), ("ftfy",)
     )
+    return digest(code, unicodedata.unidata_version, raw)
 
 
 def parse_offices(

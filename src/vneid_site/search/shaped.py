@@ -3,12 +3,10 @@ change (a warm build) writes them again without shaping the index anew."""
 
 from __future__ import annotations
 
-import functools
 import json
 from dataclasses import dataclass
-from pathlib import Path
 
-from vneid_site.cache import FileCache, digest
+from vneid_site.cache import FileCache, code_digest, digest
 from vneid_site.i18n.languages import Languages
 from vneid_site.search import index
 
@@ -23,14 +21,17 @@ class Shaped:
     extra_name: str
 
 
-@functools.cache
 def _code() -> str:
     # The shaping code and this file's cache layout: a change to either must not serve an
     # index shaped or stored the old way.
-    here = Path(__file__).parent
-    files = [here / n for n in ("index.py", "en_stem.py", "shaped.py")]
-    files.append(here.parent / "i18n" / "fold.py")
-    return digest(*(path.read_bytes() for path in files))
+    return code_digest(
+        (
+            "vneid_site.search.index",
+            "vneid_site.search.en_stem",
+            "vneid_site.search.shaped",
+            "vneid_site.i18n.fold",
+        )
+    )
 
 
 def _cached(cache: FileCache, key: str, languages: Languages) -> list[Shaped] | None:

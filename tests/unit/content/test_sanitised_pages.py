@@ -4,6 +4,7 @@ import json
 
 import pytest
 
+from vneid_site import cache as cache_module
 from vneid_site.content import sanitised_pages
 from vneid_site.content.sanitise import clean_page
 from vneid_site.content.sanitised_pages import SanitisedPages
@@ -57,10 +58,17 @@ def test_a_new_policy_makes_every_saved_verdict_stale(tmp_path, monkeypatch):
     first = SanitisedPages(path)
     first.clean_page(CLEAN, SOURCE, "docs/a.md")
     first.save()
-    monkeypatch.setattr(sanitised_pages, "installed", lambda name: f"{name} 99")
-    again = SanitisedPages(path)
-    again.clean_page(CLEAN, SOURCE, "docs/a.md")
-    assert again.hits == 0
+    real = cache_module.installed
+    monkeypatch.setattr(
+        cache_module, "installed", lambda name: "99" if name == "nh3" else real(name)
+    )
+    cache_module.code_digest.cache_clear()  # a new nh3, as a new process would see it
+    try:
+        again = SanitisedPages(path)
+        again.clean_page(CLEAN, SOURCE, "docs/a.md")
+        assert again.hits == 0
+    finally:
+        cache_module.code_digest.cache_clear()
 
 
 def test_only_this_builds_pages_are_kept(tmp_path):
