@@ -216,11 +216,12 @@ def _read_index(path: Path) -> dict[str, list[int]]:
     return loaded if isinstance(loaded, dict) else {}
 
 
-class PassedInputs:
-    """Digests of the inputs that passed a check, kept between builds in one JSON file, so that
-    a warm build does not check an unchanged input again. Each digest covers the check's own
-    code (`code`) and the input; only inputs met in this build are kept when it is saved.
-    The file belongs in a cache folder, which the build refuses to find committed."""
+class KeptResults:
+    """Results of a check kept between builds in one JSON object (key -> result), each key a
+    digest of the check's own code (`code`) and of an input, so that a warm build takes an
+    unchanged input's result rather than checking it again. Only the entries met in this
+    build are kept when it is saved. The file belongs in a cache folder, which the build
+    refuses to find committed."""
 
     def __init__(self, path: Path, code: str) -> None:
         self.path = path
@@ -228,27 +229,30 @@ class PassedInputs:
         try:
             loaded = json.loads(path.read_bytes())
         except (OSError, ValueError):
-            loaded = []
-        self._saved = (
-            {k for k in loaded if isinstance(k, str)} if isinstance(loaded, list) else set()
+            loaded = {}
+        self._saved: dict[str, str] = (
+            {k: v for k, v in loaded.items() if isinstance(k, str) and isinstance(v, str)}
+            if isinstance(loaded, dict)
+            else {}
         )
-        self._seen: set[str] = set()
+        self._kept: dict[str, str] = {}
 
-    def key(self, data: str) -> str:
+    def key(self, data: bytes | str) -> str:
         return digest(self.code, data)
 
-    def passed(self, key: str) -> bool:
-        """Whether the input of `key` passed in the last build (it is kept for the next)."""
-        if key in self._saved:
-            self._seen.add(key)
-            return True
-        return False
+    def get(self, key: str) -> str | None:
+        """The result the last build kept under `key` (kept for the next one too), or None."""
+        result = self._saved.get(key)
+        if result is not None:
+            self._kept[key] = result
+        return result
 
-    def add(self, key: str) -> None:
-        """The input of `key` passed this build."""
-        self._seen.add(key)
+    def keep(self, key: str, result: str = "") -> None:
+        """This build's result for the input of `key` ("": it passed)."""
+        self._kept[key] = result
 
     def save(self) -> None:
-        if self._seen != self._saved:
-            write_bytes_atomic(self.path, json.dumps(sorted(self._seen)).encode("ascii"))
-            self._saved = set(self._seen)
+        if self._kept != self._saved:
+            data = json.dumps(self._kept, ensure_ascii=False, separators=(",", ":"))
+            write_bytes_atomic(self.path, data.encode("utf-8"))
+            self._saved = dict(self._kept)

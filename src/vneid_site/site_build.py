@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from vneid_site.cache import PassedInputs
+from vneid_site.cache import KeptResults
 from vneid_site.checks.translations import check_parity
 from vneid_site.content.front_matter import parse_page_meta
 from vneid_site.content.limits import limits_code, page_limits
@@ -56,15 +56,15 @@ class SiteBuild:
         warning (it fails --strict), because the site still shows the untranslated page.
         """
         problems: list[Problem] = []
-        passed = PassedInputs(self.settings.web.cache_dir / "limits-passed.json", limits_code())
+        passed = KeptResults(self.settings.web.cache_dir / "limits-passed.json", limits_code())
         for src, text in sources:
             # Before Markdown ever reads the page: what would take it minutes is refused here.
             key = passed.key(text)
-            if not passed.passed(key):
+            if passed.get(key) is None:
                 if found := page_limits(text, f"docs/{src}"):
                     problems += found
                     continue
-                passed.add(key)
+                passed.keep(key)
             meta, found = parse_page_meta(text, f"docs/{src}")
             problems += found
             if meta is not None:

@@ -9,7 +9,7 @@ import pytest
 
 from vneid_site import cache as cache_module
 from vneid_site.atomic_write import write_bytes_atomic
-from vneid_site.cache import FileCache, PassedInputs, code_digest, digest
+from vneid_site.cache import FileCache, KeptResults, code_digest, digest
 
 
 def test_round_trip_and_miss(tmp_path):
@@ -115,21 +115,21 @@ def test_placing_an_entry_again_leaves_the_file_and_no_temporary_link(tmp_path):
     assert sorted(p.name for p in dest.parent.iterdir()) == ["flyer.pdf"]
 
 
-def test_passed_inputs_are_kept_for_the_next_build_by_their_digest_and_the_code(tmp_path):
+def test_kept_results_are_kept_for_the_next_build_by_their_digest_and_the_code(tmp_path):
     path = tmp_path / "passed.json"
-    first = PassedInputs(path, "code 1")
+    first = KeptResults(path, "code 1")
     for text in ("a", "b"):
-        assert not first.passed(first.key(text))
-        first.add(first.key(text))
+        assert first.get(first.key(text)) is None
+        first.keep(first.key(text), text.upper())
     first.save()
-    second = PassedInputs(path, "code 1")
-    assert second.passed(second.key("a")) and not second.passed(second.key("c"))
+    second = KeptResults(path, "code 1")
+    assert second.get(second.key("a")) == "A" and second.get(second.key("c")) is None
     second.save()  # only what this build met: "b" is gone
-    assert not PassedInputs(path, "code 1").passed(second.key("b"))
-    assert not PassedInputs(path, "code 2").passed(PassedInputs(path, "code 2").key("a"))
-    for saved in (b"{not json", b'{"a": 1}', b"[1, 2]"):
+    assert KeptResults(path, "code 1").get(second.key("b")) is None
+    assert KeptResults(path, "code 2").get(KeptResults(path, "code 2").key("a")) is None
+    for saved in (b"{not json", b'{"a": 1}', b"[1, 2]", b"\xff\xfe"):
         path.write_bytes(saved)
-        assert not PassedInputs(path, "code 1").passed(second.key("a"))
+        assert KeptResults(path, "code 1").get(second.key("a")) is None
 
 
 def test_a_code_digest_covers_each_module_s_source_and_each_package_s_version():

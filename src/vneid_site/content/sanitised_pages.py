@@ -9,11 +9,9 @@ a committed cache (checks/repository.py).
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from vneid_site.atomic_write import write_bytes_atomic
-from vneid_site.cache import code_digest, digest
+from vneid_site.cache import KeptResults, code_digest, digest
 from vneid_site.content.sanitise import CheckedPage, clean_page
 
 FORMAT = "1"
@@ -35,43 +33,25 @@ def policy_fingerprint() -> str:
 
 
 class SanitisedPages:
-    """clean_page with the verdicts of the last build of one language, in `path` (a JSON
-    object: digest of the policy and the body -> the sanitised body)."""
+    """clean_page with the verdicts of the last build of one language, in `path` (see
+    KeptResults: digest of the policy and the body -> the sanitised body)."""
 
     def __init__(self, path: Path) -> None:
-        self.path = path
-        self._policy = policy_fingerprint()
-        self._saved = _read(path)
-        self._used: dict[str, str] = {}
+        self._kept = KeptResults(path, policy_fingerprint())
         self.hits = 0
 
     def clean_page(self, html: str, source: str, shown: str) -> CheckedPage:
         """content.sanitise.clean_page(html, source, shown), from the last build when the
         policy found nothing in the same body then."""
-        key = digest(self._policy, html)
-        clean = self._saved.get(key)
-        if clean is not None:
+        key = self._kept.key(html)
+        if (clean := self._kept.get(key)) is not None:
             self.hits += 1
-            self._used[key] = clean
             return CheckedPage(clean, [], [])
         checked = clean_page(html, source, shown)
         if not checked.refused and not checked.stripped:
-            self._used[key] = checked.html
+            self._kept.keep(key, checked.html)
         return checked
 
     def save(self) -> None:
         """Keep this build's verdicts (only those: a page changed or gone leaves no entry)."""
-        if self._used != self._saved:
-            data = json.dumps(self._used, ensure_ascii=False, separators=(",", ":"))
-            write_bytes_atomic(self.path, data.encode("utf-8"))
-
-
-def _read(path: Path) -> dict[str, str]:
-    """The saved verdicts; none when the file is missing, unreadable or not of this shape."""
-    try:
-        loaded = json.loads(path.read_bytes())
-    except (OSError, ValueError):
-        return {}
-    if not isinstance(loaded, dict):
-        return {}
-    return {k: v for k, v in loaded.items() if isinstance(k, str) and isinstance(v, str)}
+        self._kept.save()

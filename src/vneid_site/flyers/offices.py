@@ -11,8 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from vneid_site.atomic_write import write_text_atomic
-from vneid_site.cache import code_digest, digest
+from vneid_site.cache import KeptResults, code_digest, digest
 from vneid_site.content.controls import find_control
 from vneid_site.content.problems import Problem
 from vneid_site.errors import SiteError
@@ -69,7 +68,7 @@ class OfficeListError(SiteError):
 
 def load_offices(path: Path, shown: str, verdict: Path | None = None) -> list[Office]:
     """Every office of the CSV file at `path` (named `shown` in messages), in file order; an
-    OfficeListError if it cannot be used. `verdict`: a file in the build's cache that names
+    OfficeListError if it cannot be used. `verdict`: a file in the build's cache that keeps
     the last version of the file whose cells passed the text checks (see read_offices)."""
     try:
         stat = path.stat()
@@ -97,9 +96,9 @@ def read_offices(
     """Offices and problems of the CSV file at `path` (named `shown` in messages), for the
     build and the content checks alike.
 
-    With `verdict`, the text checks of the cells (control characters, garbled and legacy
-    encodings: 1 ms a row) are skipped when that file names these very bytes, checked by
-    this very code, and the file is written when they pass; the other checks always run.
+    With `verdict` (a KeptResults file), the text checks of the cells (control characters,
+    garbled and legacy encodings: 1 ms a row) are skipped when it keeps these very bytes,
+    checked by this very code, and it is written when they pass; the other checks always run.
     """
     try:
         raw = path.read_bytes()
@@ -116,26 +115,24 @@ def read_offices(
         return [], [_problem(shown, 1, en, vi, fix_en, fix_vi)]
     if verdict is None:
         return parse_offices(raw, shown)
-    key = _verdict_key(raw)
-    try:
-        known = verdict.read_text(encoding="ascii") == key
-    except (OSError, ValueError):
-        known = False
+    kept = KeptResults(verdict, _checking_code())
+    key = kept.key(raw)
+    known = kept.get(key) is not None
     offices, problems = parse_offices(raw, shown, text_checked=known)
     if not known and not problems:
-        write_text_atomic(verdict, key)
+        kept.keep(key)
+        kept.save()
     return offices, problems
 
 
-def _verdict_key(raw: bytes) -> str:
-    """A digest of the file's bytes and of what checks its cells: the code, ftfy and Python's
-    Unicode tables."""
+def _checking_code() -> str:
+    """A digest of what checks the cells: the code, ftfy and Python's Unicode tables."""
     import unicodedata
 
     code = code_digest(
         (__name__, "vneid_site.content.controls", "vneid_site.content.text_encoding"), ("ftfy",)
     )
-    return digest(code, unicodedata.unidata_version, raw)
+    return digest(code, unicodedata.unidata_version)
 
 
 def parse_offices(

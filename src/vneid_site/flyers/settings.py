@@ -131,7 +131,7 @@ def resolve_settings(
     printed = flyer_org(org, logo)
     shown = options.offices_shown
     offices = (
-        load_offices(options.offices, shown, cache / "offices-checked.txt")
+        load_offices(options.offices, shown, cache / "offices-checked.json")
         if options.offices is not None
         else []
     )

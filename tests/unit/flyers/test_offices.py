@@ -7,6 +7,7 @@ import unicodedata
 import pytest
 
 from tests.support.sitebuild import ROOT
+from vneid_site.cache import KeptResults
 from vneid_site.flyers.offices import (
     COLUMNS,
     MAX_OFFICES,
@@ -183,7 +184,7 @@ def test_offices_are_capped_at_the_documented_number():
 def test_cells_are_text_checked_once_for_each_version_of_the_file(tmp_path, monkeypatch):
     from vneid_site.flyers import offices as module
 
-    path, verdict = tmp_path / "offices.csv", tmp_path / "cache" / "offices-checked.txt"
+    path, verdict = tmp_path / "offices.csv", tmp_path / "cache" / "offices-checked.json"
     path.write_text(f"{HEADER}\n{ROW}\n", encoding="utf-8")
     checked: list[str] = []
     real = module._check_text
@@ -202,7 +203,9 @@ def test_cells_are_text_checked_once_for_each_version_of_the_file(tmp_path, monk
         assert [p.line for p in problems] == [2] and "garbled" in problems[0].message
     # Structure is checked on every read, even of bytes whose cells passed.
     path.write_text(f"{HEADER}\n{ROW}\n{ROW}\n", encoding="utf-8")
-    verdict.write_text(module._verdict_key(path.read_bytes()), encoding="ascii")
+    kept = KeptResults(verdict, module._checking_code())
+    kept.keep(kept.key(path.read_bytes()))
+    kept.save()
     _, problems = module.read_offices(path, "offices.csv", verdict)
     assert "already used on line 2" in problems[0].message
     # A verdict for other bytes, or an unreadable one, checks the cells again.
