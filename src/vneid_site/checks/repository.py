@@ -101,10 +101,11 @@ def committed_outputs(
     caches; those outside `root` are not git's) that git tracks; none when `root` is not a git
     checkout. A committed cache would be trusted by the build as its own work. `tracked`:
     tracked_files(root), when already read."""
+    top = root.resolve()
     names = list(GENERATED)
-    for folder in folders:
-        if folder.resolve().is_relative_to(root.resolve()) and folder.resolve() != root.resolve():
-            name = folder.resolve().relative_to(root.resolve()).as_posix()
+    for folder in map(Path.resolve, folders):
+        if folder != top and folder.is_relative_to(top):
+            name = folder.relative_to(top).as_posix()
             names += [name] if name not in names else []
     under = tuple(f"{name}/" for name in names)
     files = tracked_files(root) if tracked is None else tracked
