@@ -89,6 +89,7 @@ def on_env(env: Environment, *, config: MkDocsConfig, **_: Any) -> Environment:
     site = _site()
     env.globals["site_org"] = site.settings.organisation.resolve(current_language(config))
     env.globals["font_preload"] = site.web.preload if site.web else None
+    env.bytecode_cache = site.templates()  # compiled once, not in every build
     return env
 
 
@@ -130,7 +131,9 @@ def on_post_template(output: str, *, template_name: str, config: MkDocsConfig) -
 def on_post_build(*, config: MkDocsConfig) -> None:
     if is_nested_build(config):
         return
-    web = _site().web
+    site = _site()
+    site.save_templates()
+    web = site.web
     end_build()
     if web is not None and (done := web.finish(config.site_dir)):
         log.info(done)

@@ -24,6 +24,7 @@ from vneid_site.i18n.languages import Languages
 from vneid_site.organisation import OrganisationProfile
 from vneid_site.web.build import WebBuild
 from vneid_site.web.settings import WebSettings
+from vneid_site.web.templates import KeptTemplates
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,18 @@ class SiteBuild:
     settings: SiteSettings
     pages: dict[str, PageMeta] = field(default_factory=dict)  # docs path -> front matter
     web: WebBuild | None = None  # the web fonts, made with the pages, finished with the site
+    _templates: KeptTemplates | None = field(default=None, init=False, repr=False)
+
+    def templates(self) -> KeptTemplates:
+        """The compiled templates every language's environment loads and keeps (web/templates.py),
+        read once per build."""
+        if self._templates is None:
+            self._templates = KeptTemplates(self.settings.web.cache_dir)
+        return self._templates
+
+    def save_templates(self) -> None:
+        if self._templates is not None:
+            self._templates.save()
 
     def read_pages(
         self, sources: Iterable[tuple[str, str]], docs_dir: Path

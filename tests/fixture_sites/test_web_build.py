@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import json
 import re
 
 import brotli
@@ -73,3 +74,27 @@ def test_a_bad_web_setting_is_named_with_its_fix(tmp_path):
         "extra.web.precompress: expected true or false, not 'yes please'",
         "extra.web.gzip: unknown setting; expected cache_dir or precompress",
     )
+
+
+def _pages_html(site) -> dict[str, bytes]:
+    return {str(p.relative_to(site)): p.read_bytes() for p in sorted(site.rglob("*.html"))}
+
+
+def test_kept_templates_render_as_compiled_ones_and_an_edited_template_shows(tmp_path):
+    project = tmp_path / "project"
+    config = make_fixture_project(project, PAGES)
+    (project / ".cache" / "web").unlink()  # this test's own compiled templates
+    site = tmp_path / "site"
+    assert run_mkdocs(config, site, URL, "--strict").returncode == 0
+    kept = json.loads((project / ".cache" / "web" / "templates.json").read_text("utf-8"))
+    assert len(kept) > 20  # Material's templates and the project's
+    cold = _pages_html(site)
+    assert run_mkdocs(config, site, URL, "--strict").returncode == 0
+    assert _pages_html(site) == cold
+    # As `mkdocs serve` does after an edit: the next build shows the template as it is now.
+    footer = project / "overrides" / "partials" / "copyright.html"
+    text = footer.read_text(encoding="utf-8")
+    footer.write_text(text.replace("</div>\n", "Mẫu vừa sửa</div>\n", 1), encoding="utf-8")
+    assert run_mkdocs(config, site, URL, "--strict").returncode == 0
+    for name in ("index.html", "en/index.html"):
+        assert "Mẫu vừa sửa" in (site / name).read_text(encoding="utf-8"), name
