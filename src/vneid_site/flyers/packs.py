@@ -26,7 +26,7 @@ FOLDER = "assets/flyers"  # where the packs go in the site
 BOXES = ("flyer", "poster")
 # Bump when packs are put together differently, so that none from before is placed; pikepdf's
 # version counts too (another qpdf may write the same pack in other bytes).
-FORMAT = f"3 pikepdf {installed('pikepdf')}"
+FORMAT = f"4 pikepdf {installed('pikepdf')}"
 
 
 def office_folder(office_id: str) -> str:

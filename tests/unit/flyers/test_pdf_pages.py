@@ -140,6 +140,14 @@ def test_a_page_of_several_content_streams_is_drawn_as_the_same_one_stream(flyer
     whole = drawn(flyers[0])
     assert whole.convert("L").getextrema()[0] < 100  # the flyer is there
     assert whole.tobytes() == drawn(split.getvalue()).tobytes()
+    # qpdf hands that page's content over decoded: it is compressed again, not written raw.
+    pdf = PdfBuilder()
+    pdf.add_page(*A4, [Draw(pdf.add_form(SourcePdf(split.getvalue()).form(0)))])
+    written = pikepdf.Pdf.open(
+        io.BytesIO(pdf.finish(title="t", author="a", lang="vi", ident="0" * 32))
+    )
+    raw = [o for o in written.objects if isinstance(o, pikepdf.Stream) and "/Filter" not in o]
+    assert raw and all(len(o.read_raw_bytes()) < 100 for o in raw)  # the page's own few bytes
 
 
 def test_a_pdf_typst_did_not_write_is_refused_by_name():
