@@ -169,17 +169,26 @@ def is_source_list(doc: Doc) -> bool:
 
 
 def split_index(merged: dict[str, Any], languages: Languages) -> list[LanguageIndex]:
-    """One index per language from the index mkdocs-static-i18n merged for all of them.
+    """One index per language from the index mkdocs-static-i18n merged for all of them (see
+    group_docs and shape_language)."""
+    config, by_lang = group_docs(merged, languages)
+    return [shape_language(lang, config, docs, languages) for lang, docs in by_lang.items()]
+
+
+def group_docs(
+    merged: dict[str, Any], languages: Languages
+) -> tuple[dict[str, Any], dict[str, list[Doc]]]:
+    """The merged index's config, and its entries by language.
 
     A page belongs to the language whose folder starts its location ("en/..."), or else to the
     default language. Locations become relative to the language's root, where its index lives.
+    The pages' lists of sources are left out (is_source_list).
     """
     if not isinstance(merged, dict) or not isinstance(merged.get("docs"), list):
         raise SearchIndexError("the search index has no 'config' and 'docs' entries")
     config, docs = merged.get("config"), merged["docs"]
     if not isinstance(config, dict) or not isinstance(config.get("fields"), dict):
         raise SearchIndexError("the search index has no 'config' with 'fields'")
-    fields = dict(config["fields"])
     by_lang: dict[str, list[Doc]] = {lang: [] for lang in languages.codes}
     for doc in docs:
         location = doc.get("location")
@@ -188,32 +197,35 @@ def split_index(merged: dict[str, Any], languages: Languages) -> list[LanguageIn
         lang, path = languages.strip_root(location)
         if not is_source_list(doc):
             by_lang[lang].append({**doc, "location": path})
+    return config, by_lang
 
-    out = []
-    for lang, lang_docs in by_lang.items():
-        profile = _profile(lang, config)
-        lang_fields = dict(fields)
-        if profile.extra is not None:
-            # The extra copies weigh what the field they come from weighs, so an unaccented
-            # query ranks pages as the accented one does.
-            for name in SHAPED_FIELDS:
-                if name in fields:
-                    lang_fields[name + profile.suffix] = fields[name]
-        lang_config = {
-            **config,
-            "lang": list(profile.lang),
-            "separator": SEPARATOR,
-            "pipeline": list(profile.pipeline),
-            "fields": lang_fields,
-        }
-        plain = {"config": lang_config, "docs": lang_docs}
-        shaped = plain if profile.extra is None else {**plain, "docs": profile.extra(lang_docs)}
-        data = encode(shaped)
-        extra_bytes = _extra_bytes(shaped, profile.suffix)
-        out.append(
-            LanguageIndex(lang, languages.root(lang), shaped, data, extra_bytes, profile.extra_name)
-        )
-    return out
+
+def shape_language(
+    lang: str, config: dict[str, Any], docs: list[Doc], languages: Languages
+) -> LanguageIndex:
+    """The index of one language: its entries (from group_docs), with the extra fields and the
+    pipeline of its profile. It depends on `lang`, `config` and `docs` alone."""
+    profile = _profile(lang, config)
+    fields = config["fields"]
+    lang_fields = dict(fields)
+    if profile.extra is not None:
+        # The extra copies weigh what the field they come from weighs, so an unaccented
+        # query ranks pages as the accented one does.
+        for name in SHAPED_FIELDS:
+            if name in fields:
+                lang_fields[name + profile.suffix] = fields[name]
+    lang_config = {
+        **config,
+        "lang": list(profile.lang),
+        "separator": SEPARATOR,
+        "pipeline": list(profile.pipeline),
+        "fields": lang_fields,
+    }
+    plain = {"config": lang_config, "docs": docs}
+    shaped = plain if profile.extra is None else {**plain, "docs": profile.extra(docs)}
+    data = encode(shaped)
+    extra_bytes = _extra_bytes(shaped, profile.suffix)
+    return LanguageIndex(lang, languages.root(lang), shaped, data, extra_bytes, profile.extra_name)
 
 
 def _extra_bytes(index: dict[str, Any], suffix: str) -> int:

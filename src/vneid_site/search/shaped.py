@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from typing import Any
 
 from vneid_site.cache import FileCache, code_digest, digest
 from vneid_site.i18n.languages import Languages
@@ -34,27 +35,42 @@ def _code() -> str:
     )
 
 
-def _cached(cache: FileCache, key: str, languages: Languages) -> list[Shaped] | None:
+def _read_language(cache: FileCache, key: str, lang: str, languages: Languages) -> Shaped | None:
     # Each entry is checked against the hash of its bytes: a damaged one is a miss.
-    summary = cache.get(key, ".json")
-    if summary is None:
+    summary, data = cache.get(key, ".json"), cache.get(key, ".index.json")
+    if summary is None or data is None:
+        return None
+    try:
+        item = json.loads(summary)
+        return Shaped(lang, languages.root(lang), data, **item)
+    except (ValueError, TypeError):
+        return None
+
+
+def _read_all(cache: FileCache, key: str, languages: Languages) -> list[Shaped] | None:
+    listed = cache.get(key, ".json")
+    if listed is None:
         return None
     shaped = []
-    for item in json.loads(summary):
-        data = cache.get(key, f".{item['lang']}.json")
-        if data is None:
-            return None
-        shaped.append(Shaped(root=languages.root(item["lang"]), data=data, **item))
+    try:
+        for lang, lang_key in json.loads(listed):
+            if (item := _read_language(cache, lang_key, lang, languages)) is None:
+                return None
+            shaped.append(item)
+    except (ValueError, TypeError):
+        return None
     return shaped
 
 
-def _split(merged: bytes, languages: Languages, shown: str) -> list[index.LanguageIndex]:
+def _group(
+    merged: bytes, languages: Languages, shown: str
+) -> tuple[dict[str, Any], dict[str, list[index.Doc]]]:
     try:
         try:
             data = json.loads(merged)
         except ValueError as err:  # not JSON, or not UTF-8
             raise index.SearchIndexError(f"not JSON ({err})") from None
-        return index.split_index(data, languages)
+        return index.group_docs(data, languages)
     except index.SearchIndexError as err:
         raise index.SearchIndexError(
             f"{shown}: cannot split the search index by language: {err}\n"
@@ -68,32 +84,28 @@ def shape(
 ) -> list[Shaped]:
     """One index per language from the merged index's bytes (see index.split_index), the
     file `shown` in messages; a SearchIndexError if it is not the index the search plugin
-    writes."""
+    writes. A language whose entries did not change is not shaped again: an edit to one
+    language's page leaves the other's index as it was."""
     key = digest(_code(), merged, *languages.codes)
-    if (shaped := _cached(cache, key, languages)) is not None:
+    if (shaped := _read_all(cache, key, languages)) is not None:
         return shaped
-    shaped = [
-        Shaped(
-            item.lang,
-            item.root,
-            item.data,
-            len(item.index["docs"]),
-            item.extra_bytes,
-            item.extra_name,
-        )
-        for item in _split(merged, languages, shown)
-    ]
-    summary = []
-    for item in shaped:
-        cache.put(key, f".{item.lang}.json", item.data)
-        summary.append(
-            {
-                "lang": item.lang,
+    config, by_lang = _group(merged, languages, shown)
+    shaped, listed = [], []
+    for lang, docs in by_lang.items():
+        lang_key = digest(_code(), lang, index.encode({"config": config, "docs": docs}))
+        item = _read_language(cache, lang_key, lang, languages)
+        if item is None:
+            made = index.shape_language(lang, config, docs, languages)
+            item = Shaped(lang, made.root, made.data, len(docs), made.extra_bytes, made.extra_name)
+            cache.put(lang_key, ".index.json", item.data)
+            summary = {
                 "entries": item.entries,
                 "extra_bytes": item.extra_bytes,
                 "extra_name": item.extra_name,
             }
-        )
-    # Written last: the indexes it lists are already in the cache.
-    cache.put(key, ".json", json.dumps(summary, ensure_ascii=False).encode("utf-8"))
+            # Written last: the index it describes is already in the cache.
+            cache.put(lang_key, ".json", json.dumps(summary, ensure_ascii=False).encode())
+        shaped.append(item)
+        listed.append((lang, lang_key))
+    cache.put(key, ".json", json.dumps(listed).encode("utf-8"))
     return shaped

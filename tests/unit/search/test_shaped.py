@@ -24,14 +24,43 @@ def test_a_warm_build_reads_the_indexes_back_without_shaping(tmp_path, monkeypat
 
 def test_a_damaged_entry_is_shaped_again(tmp_path):
     cold = shaped.shape(MERGED, LANGUAGES, FileCache(tmp_path))
-    entry = next(tmp_path.rglob("*.en.json"))
-    entry.write_bytes(b'{"docs": []}')
+    entries = list(tmp_path.rglob("*.index.json"))
+    assert len(entries) == 2
+    for entry in entries:
+        entry.write_bytes(b'{"docs": []}')
     assert shaped.shape(MERGED, LANGUAGES, FileCache(tmp_path)) == cold
 
 
-def test_other_languages_or_another_index_are_other_entries(tmp_path):
+def shaping(monkeypatch) -> list[str]:
+    """The languages shaped from now on, in order."""
+    done: list[str] = []
+    real = index.shape_language
+
+    def record(lang, *args):
+        done.append(lang)
+        return real(lang, *args)
+
+    monkeypatch.setattr(index, "shape_language", record)
+    return done
+
+
+def test_an_edit_in_one_language_shapes_that_language_alone(tmp_path, monkeypatch):
     cache = FileCache(tmp_path)
     shaped.shape(MERGED, LANGUAGES, cache)
-    shaped.shape(MERGED, Languages(("vi", "en", "fr")), cache)
-    shaped.shape(MERGED.replace(b"Link", b"Lank"), LANGUAGES, cache)
-    assert len(list(tmp_path.rglob("*.json.sha256"))) == 3 + 4 + 3
+    done = shaping(monkeypatch)
+    edited = MERGED.replace(b"Link", b"Lank")  # in English entries only
+    after = shaped.shape(edited, LANGUAGES, cache)
+    assert done == ["en"]
+    assert after == shaped.shape(edited, LANGUAGES, FileCache(tmp_path / "cold"))
+    assert b"Lank" in after[1].data and b"Link" not in after[1].data
+    # The Vietnamese index read back is the one shaped from these very entries.
+    assert after[0] == shaped.shape(MERGED, LANGUAGES, FileCache(tmp_path / "cold-vi"))[0]
+
+
+def test_other_languages_are_shaped_for_their_own_entries(tmp_path, monkeypatch):
+    cache = FileCache(tmp_path)
+    shaped.shape(MERGED, LANGUAGES, cache)
+    done = shaping(monkeypatch)
+    three = shaped.shape(MERGED, Languages(("vi", "en", "fr")), cache)
+    assert done == ["fr"]  # no entries, but an index of its own
+    assert [(s.lang, s.root, s.entries) for s in three][2] == ("fr", "fr/", 0)
