@@ -5,12 +5,15 @@ from __future__ import annotations
 import functools
 import hashlib
 import importlib.util
+import io
 import json
 import os
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
-from vneid_site.atomic_write import write_bytes_atomic
+from vneid_site.atomic_write import write_atomic, write_bytes_atomic
 from vneid_site.package_versions import installed
 
 # A temporary file older than this belongs to a build that died: no write takes this long.
@@ -199,12 +202,27 @@ class FileCache:
     def put(self, key: str, suffix: str, data: bytes) -> None:
         path = self.path(key, suffix)
         write_bytes_atomic(path, data)
+        self._checked(path, hashlib.sha256(data).hexdigest())
+
+    def put_written(self, key: str, suffix: str, write: Callable[[BinaryIO], object]) -> int:
+        """Store what `write(handle)` writes to a file (a library that writes to a file itself,
+        such as qpdf, needs no copy in memory); the entry's size."""
+
+        def fill(handle: io.BufferedRandom) -> str:
+            write(handle)
+            handle.flush()
+            handle.seek(0)
+            return hashlib.file_digest(handle, "sha256").hexdigest()
+
+        path = self.path(key, suffix)
+        return self._checked(path, write_atomic(path, fill))
+
+    def _checked(self, path: Path, sha256: str) -> int:
         # The check file is written last: an entry without it is incomplete, hence a miss.
-        write_bytes_atomic(
-            path.with_name(path.name + ".sha256"), hashlib.sha256(data).hexdigest().encode()
-        )
+        write_bytes_atomic(path.with_name(path.name + ".sha256"), sha256.encode())
         stat = path.stat()
         self._trust(path, [stat.st_size, stat.st_mtime_ns])
+        return stat.st_size
 
 
 def _read_index(path: Path) -> dict[str, list[int]]:

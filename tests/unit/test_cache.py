@@ -32,6 +32,35 @@ def test_corrupt_or_incomplete_entry_is_a_miss(tmp_path):
     assert cache.get(key, ".pdf") is None
 
 
+def test_an_entry_written_to_a_file_is_stored_and_checked_as_one_put(tmp_path):
+    cache = FileCache(tmp_path)
+    key = "ef" * 32
+
+    def write(handle):
+        handle.write(b"%PDF-1.7 ")
+        handle.write(b"written by a library" * 1000)
+
+    size = cache.put_written(key, ".pdf", write)
+    data = b"%PDF-1.7 " + b"written by a library" * 1000
+    assert size == len(data)
+    assert FileCache(tmp_path).get(key, ".pdf") == data  # its check file matches its bytes
+    assert cache.size(key, ".pdf") == len(data)
+
+
+def test_a_write_that_fails_leaves_no_entry_and_no_temporary_file(tmp_path):
+    cache = FileCache(tmp_path)
+    key = "0f" * 32
+
+    def write(handle):
+        handle.write(b"half a PDF")
+        raise ValueError("qpdf could not write it")
+
+    with pytest.raises(ValueError, match="qpdf"):
+        cache.put_written(key, ".pdf", write)
+    assert cache.get(key, ".pdf") is None
+    assert [p for p in tmp_path.rglob("*") if p.is_file()] == []
+
+
 def test_digest_separates_parts():
     assert digest("ab", "c") != digest("a", "bc")
     assert digest(b"x") == digest("x")

@@ -8,7 +8,7 @@ import functools
 import json
 import math
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from vneid_site.flyers.packs import Pack, PackJob, PackPlan, PlannedPack, plan_packs
 from vneid_site.flyers.render import FlyerError
@@ -72,13 +72,16 @@ def make_packs(builder: PageOutputBuilder, job: PackJob) -> PackResult:
         if builder.cache.valid(pack.key, ".pdf"):
             continue
         try:
-            pdf = _assemble(builder, job, plan, pack, contents, boxes)
+            builder.cache.put_written(
+                pack.key,
+                ".pdf",
+                functools.partial(_assemble, builder, job, plan, pack, contents, boxes),
+            )
         except PdfPagesError as err:
             raise FlyerError(
                 f"print pack {pack.path}: {err}\n"
                 "fix: build again; if it fails again, delete the flyer cache (.cache/flyers)"
             ) from None
-        builder.cache.put(pack.key, ".pdf", pdf)
         made.add(pack.key)
     return _result(builder, job, plan, made, boxes_built)
 
@@ -133,9 +136,10 @@ def _assemble(
     pack: PlannedPack,
     contents: dict[str, Any],
     boxes: dict[str, Any],
-) -> bytes:
-    """One pack's PDF: its contents pages, then its flyers or posters, laid out as pack-lib.typ
-    numbers them (pack-positions)."""
+    dest: BinaryIO,
+) -> None:
+    """Write one pack's PDF to the file `dest`: its contents pages, then its flyers or
+    posters, laid out as pack-lib.typ numbers them (pack-positions)."""
     from vneid_site.flyers.pdf_pages import Draw, PdfBuilder
 
     forms = builder.forms
@@ -198,4 +202,4 @@ def _assemble(
     if job.office:
         name += f" — {job.office['name']}"
     title = name + info["volume"]
-    return out.finish(title=title, author=job.spec.author, lang=job.spec.lang, ident=pack.key)
+    out.write(dest, title=title, author=job.spec.author, lang=job.spec.lang, ident=pack.key)

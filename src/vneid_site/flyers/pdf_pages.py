@@ -18,6 +18,7 @@ import zlib
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import BinaryIO
 
 import pikepdf
 from pikepdf import Array, Dictionary, Name, Pdf
@@ -198,9 +199,16 @@ class PdfBuilder:
         self._pages.append(self.pdf.make_indirect(page))
 
     def finish(self, *, title: str, author: str, lang: str, ident: str) -> bytes:
-        """The whole PDF: its pages, its title and author, in language `lang`; `ident` (hex)
-        names it in its trailer (the cache key it is stored under: the same pack, the same
-        bytes)."""
+        """The whole PDF (see write)."""
+        with tempfile.TemporaryFile() as out:
+            self.write(out, title=title, author=author, lang=lang, ident=ident)
+            out.seek(0)
+            return out.read()
+
+    def write(self, out: BinaryIO, *, title: str, author: str, lang: str, ident: str) -> None:
+        """Write the whole PDF to the file `out`: its pages, its title and author, in language
+        `lang`; `ident` (hex) names it in its trailer (the cache key it is stored under: the
+        same pack, the same bytes)."""
         pdf = self.pdf
         tree = pdf.make_indirect(Dictionary(Type=Name.Pages, Count=len(self._pages)))
         for page in self._pages:
@@ -222,26 +230,23 @@ class PdfBuilder:
         # hash of the whole file (deterministic_id: a quarter of the time it takes to write).
         pdf.trailer.ID = Array([pikepdf.String(bytes.fromhex(ident[:32]))] * 2)
         self.forms.pages += len(self._pages)
-        # Written to a file: qpdf writes to one directly, to a BytesIO through Python.
-        with tempfile.TemporaryFile() as out:
-            try:
-                pdf.save(
-                    out,
-                    min_version="1.7",
-                    static_id=True,
-                    stream_decode_level=pikepdf.StreamDecodeLevel.none,
-                    # Object streams would save a tenth of the size, and cost half the time.
-                    object_stream_mode=pikepdf.ObjectStreamMode.disable,
-                    # Every stream is compressed already but the pages' own few bytes, which
-                    # compressing only makes longer: a quarter of the time it takes to write.
-                    compress_streams=False,
-                )
-            except _ERRORS as err:
-                raise PdfPagesError(f"the PDF could not be written: {err}") from None
-            for source, name in self._sources:  # qpdf read their streams just now
-                _refuse_repairs(source, name, name)
-            out.seek(0)
-            return out.read()
+        # To a file: qpdf writes to one directly, to a BytesIO through Python.
+        try:
+            pdf.save(
+                out,
+                min_version="1.7",
+                static_id=True,
+                stream_decode_level=pikepdf.StreamDecodeLevel.none,
+                # Object streams would save a tenth of the size, and cost half the time.
+                object_stream_mode=pikepdf.ObjectStreamMode.disable,
+                # Every stream is compressed already but the pages' own few bytes, which
+                # compressing only makes longer: a tenth of the time it takes to write.
+                compress_streams=False,
+            )
+        except _ERRORS as err:
+            raise PdfPagesError(f"the PDF could not be written: {err}") from None
+        for source, name in self._sources:  # qpdf read their streams just now
+            _refuse_repairs(source, name, name)
 
 
 # The library is begun again past this many pages (those of packs already written stay in it)
