@@ -140,7 +140,10 @@ class FlyerBuild:
 
     def _queue(self, tag: str, job: jobs.Job) -> None:
         self.queued.append((tag, job))
-        if self.pool_started or len(self.queued) >= START_POOL_AT:
+        # With offices, one changed flyer means a pack job for every office: the pool will be
+        # needed, and is better started now, while MkDocs renders the other pages.
+        start_at = 1 if self.offices else START_POOL_AT
+        if self.pool_started or len(self.queued) >= start_at:
             self.pool_started = True
             for tag, job in self.queued:
                 self.pending[tag] = (self.pool.submit(jobs.run, setup=self.setup, job=job), job)

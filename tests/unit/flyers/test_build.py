@@ -159,14 +159,26 @@ def test_a_damaged_cache_entry_is_a_job_known_before_work_starts(built, monkeypa
     good = flyer.read_bytes()
     flyer.write_bytes(good[:-10] + b"0" * 10)  # the site's file is the cache entry's link
     runs = count_runs(monkeypatch)
-    build = SITE.start(cache, site, FakePool())
-    assert [tag for tag, _ in build.queued] == ["huong-dan/b.md"]
+    pool = FakePool(start=0)
+    build = SITE.start(cache, site, pool)
+    assert [job.src for job in pool.submitted] == ["docs/huong-dan/b.md"]
     assert sorted(build.records) == ["huong-dan/a.md", "huong-dan/c.md", "huong-dan/d.md"]
     summary, _ = build.finish()
     assert [job.src for job in runs if isinstance(job, PageJob)] == ["docs/huong-dan/b.md"]
     assert summary.built == 1 and flyer.read_bytes() == good
     # Its packs were whole: none is made again.
     assert summary.packs_built == summary.office_packs_built == 0
+
+
+def test_one_changed_page_starts_the_pool_only_where_every_office_s_packs_wait_on_it(tmp_path):
+    for offices, started in (([], False), (OFFICES[:1], True)):
+        folder = tmp_path / str(len(offices))
+        pool = FakePool(start=0)
+        build = Site({"a.md": Page("Trang A")}, offices).start(folder / "c", folder / "s", pool)
+        assert [job.src for job in pool.submitted] == (["docs/a.md"] if started else [])
+        assert [tag for tag, _ in build.queued] == ([] if started else ["a.md"])
+        summary, _ = build.finish()
+        assert summary.built == 1
 
 
 def test_one_builder_and_one_cache_for_the_process_and_its_jobs(dirs, monkeypatch, tmp_path):
