@@ -25,8 +25,9 @@ SITE = Site({"a.md": Page("Trang A"), "b.md": Page("Trang B")}, [office(1)])
 def queued(tmp_path: Path) -> tuple[jobs.Setup, list[PageJob], Path]:
     """The page jobs of a cold build, not run, and the build's setup and site folder."""
     site = tmp_path / "site"
-    build = SITE.start(tmp_path / "cache", site, FakePool(start=0))
-    found = [job for _, job in build.queued]
+    pool = FakePool(start=0)
+    build = SITE.start(tmp_path / "cache", site, pool)
+    found = list(pool.submitted)  # with an office, the first job starts the pool
     build.cancel()
     assert len(found) == 2 and all(isinstance(job, PageJob) for job in found)
     return build.setup, found, site
