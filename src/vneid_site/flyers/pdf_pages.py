@@ -91,7 +91,7 @@ class Form:
             or "/UserUnit" in obj
         ):
             # Its content comes decoded: compressed again here, once (packs are written without
-            # compressing, see PdfBuilder.finish).
+            # compressing, see PdfBuilder.write).
             form = pdf.copy_foreign(self.page.as_form_xobject())
             if "/Filter" not in form:
                 form.write(zlib.compress(form.read_raw_bytes()), filter=Name.FlateDecode)
