@@ -107,8 +107,9 @@ class FileCache:
         """The entries verified by earlier builds (name -> [size, mtime_ns]), read once."""
         if self._verified is None:
             self._verified = {}
-            for path in [self.root / self.INDEX, *self._fragment_files()]:
-                self._verified.update(_read_index(path))
+            self._verified.update(_read_index(self.root / self.INDEX))
+            for path in self._fragment_files():
+                self._verified.update(_read_fragment(path))
         return self._verified
 
     def _fragment_files(self) -> list[Path]:
@@ -155,17 +156,21 @@ class FileCache:
     def save_index(self) -> None:
         """Remember which entries were verified, for the next build."""
         if self.fragment:
+            # A worker adds what it verified since its last save as one line: rewriting the
+            # whole file after every job would cost more with every job of a build.
             if self._added:
-                data = json.dumps(self._added, separators=(",", ":")).encode()
-                write_bytes_atomic(self.root / f"verified-{self.fragment}.json", data)
+                line = json.dumps(self._added, separators=(",", ":")).encode() + b"\n"
+                with open(self.root / f"verified-{self.fragment}.json", "ab") as out:
+                    out.write(line)
+                self._added = {}
             return
-        # The workers' files are read again: a worker rewrites its own after every job, so it
+        # The workers' files are read again: a worker adds to its own after every job, so it
         # may hold more than when the index was read (a worker outlives a language's build).
         fragments = self._fragment_files()
         if self._verified is None or not (self._added or fragments):
             return
         for fragment in fragments:
-            self._verified.update(_read_index(fragment))
+            self._verified.update(_read_fragment(fragment))
         self._verified.update(self._added)  # this process's own stamps are the newest
         data = json.dumps(self._verified, separators=(",", ":")).encode()
         write_bytes_atomic(self.root / self.INDEX, data)
@@ -223,6 +228,24 @@ class FileCache:
         stat = path.stat()
         self._trust(path, [stat.st_size, stat.st_mtime_ns])
         return stat.st_size
+
+
+def _read_fragment(path: Path) -> dict[str, list[int]]:
+    """The entries a worker's file holds, one JSON object a line; a line it was writing when it
+    was stopped is left out (those entries are hashed again when next met)."""
+    found: dict[str, list[int]] = {}
+    try:
+        lines = path.read_bytes().splitlines()
+    except OSError:
+        return found
+    for line in lines:
+        try:
+            loaded = json.loads(line)
+        except ValueError:
+            continue
+        if isinstance(loaded, dict):
+            found.update(loaded)
+    return found
 
 
 def _read_index(path: Path) -> dict[str, list[int]]:

@@ -126,6 +126,31 @@ def test_a_verified_entry_is_trusted_until_its_size_or_time_changes(tmp_path):
     assert not FileCache(tmp_path).valid(key, ".png")
 
 
+def test_a_worker_adds_a_line_a_save_and_a_torn_last_line_is_left_out(tmp_path):
+    first, second, third = ("ab" * 32, "cd" * 32, "ef" * 32)
+    worker = FileCache(tmp_path, fragment="7")
+    worker.put(first, ".pdf", b"%PDF one")
+    worker.save_index()
+    worker.put(second, ".pdf", b"%PDF two")
+    worker.save_index()
+    worker.save_index()  # nothing new: nothing written
+    fragment = tmp_path / "verified-7.json"
+    assert len(fragment.read_bytes().splitlines()) == 2
+    # A worker stopped while writing its next line leaves half of it.
+    worker.put(third, ".pdf", b"%PDF three")
+    with fragment.open("ab") as out:
+        out.write(b'{"' + third.encode() + b'.pdf":[1')
+    main = FileCache(tmp_path)
+    index = main.load_index()
+    assert f"{first}.pdf" in index and f"{second}.pdf" in index
+    assert f"{third}.pdf" not in index
+    # The entry itself is whole: it is hashed when met, and trusted from then on.
+    assert main.valid(third, ".pdf") and f"{third}.pdf" in main.load_index()
+    main.save_index()
+    assert not fragment.exists()
+    assert f"{third}.pdf" in FileCache(tmp_path).load_index()
+
+
 def test_placing_an_entry_again_leaves_the_file_and_no_temporary_link(tmp_path):
     # A page whose flyer came from the cache but whose preview did not is placed twice in one
     # build (by the MkDocs process, then by the worker); rename() between two links to the

@@ -42,23 +42,28 @@ def symlinks(
 ) -> list[Problem]:
     """Every symbolic link under `folder`, named `shown` + its relative path, without following
     any; virtual environments, __pycache__ and the folders in `skip` are not searched."""
+    skipped = {str(path) for path in skip}
     found = []
-    for parent, dirs, files in os.walk(folder, followlinks=False):
-        here = Path(parent)
-        for name in sorted([*dirs, *files]):
-            path = here / name
-            if path in skip:
+    todo = [str(folder)]
+    while todo:
+        try:
+            # scandir tells a link from the directory listing, without a call for each entry.
+            with os.scandir(todo.pop()) as listing:
+                entries = list(listing)
+        except OSError:  # unreadable, or gone since it was listed: as os.walk, pass it by
+            continue
+        for entry in entries:
+            if entry.path in skipped:
                 continue
-            if path.is_symlink():
-                found.append(_symlink(f"{shown}{path.relative_to(folder).as_posix()}"))
-        dirs[:] = [
-            name
-            for name in dirs
-            if name != "__pycache__"
-            and here / name not in skip
-            and not (here / name).is_symlink()
-            and not (here / name / "pyvenv.cfg").is_file()
-        ]
+            if entry.is_symlink():
+                relative = Path(entry.path).relative_to(folder).as_posix()
+                found.append(_symlink(f"{shown}{relative}"))
+            elif (
+                entry.is_dir(follow_symlinks=False)
+                and entry.name != "__pycache__"
+                and not os.path.isfile(os.path.join(entry.path, "pyvenv.cfg"))
+            ):
+                todo.append(entry.path)
     return sorted(found, key=lambda problem: problem.path)
 
 

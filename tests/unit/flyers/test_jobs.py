@@ -33,6 +33,14 @@ def queued(tmp_path: Path) -> tuple[jobs.Setup, list[PageJob], Path]:
     return build.setup, found, site
 
 
+def fragment_entries(path: Path) -> dict[str, list[int]]:
+    """What a worker's file holds: one JSON object a job."""
+    found: dict[str, list[int]] = {}
+    for line in path.read_bytes().splitlines():
+        found.update(json.loads(line))
+    return found
+
+
 def pack_job(setup_site: Path, records: list[FlyerRecord]) -> PackJob:
     spec = PackSpec("vi", "Hướng dẫn VNeID", "Sở", setup_site, volume_size=50)
     return PackJob(spec, tuple(records), office=office(1).contact("vi"), src="offices.csv:2")
@@ -108,7 +116,7 @@ def test_a_worker_keeps_what_it_verified_for_the_mkdocs_process(tmp_path, monkey
     assert builder.cache.fragment == str(os.getpid())
     jobs.run(setup=setup, job=pages[0])
     fragment = setup.cache_dir / f"verified-{os.getpid()}.json"
-    made = json.loads(fragment.read_text(encoding="utf-8"))
+    made = fragment_entries(fragment)
     assert any(name.endswith(".pdf") for name in made)
     # The MkDocs process folds it into its index, once, when the build is done.
     main = FileCache(setup.cache_dir)
@@ -131,7 +139,9 @@ def test_what_a_worker_verifies_after_the_index_was_read_is_kept_too(tmp_path, m
     main.load_index()
     jobs.run(setup=setup, job=second)
     fragment = setup.cache_dir / f"verified-{os.getpid()}.json"
-    made = json.loads(fragment.read_text(encoding="utf-8"))
+    made = fragment_entries(fragment)
+    # One line a job: what the second job verified was added, not the whole file written again.
+    assert len(fragment.read_bytes().splitlines()) == 2
     main.save_index()
     # The next build finds every entry in the index: none is read again to be trusted.
     assert made.items() <= FileCache(setup.cache_dir).load_index().items()
