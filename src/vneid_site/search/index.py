@@ -82,15 +82,16 @@ def folded_words(html: str) -> str:
     return " ".join(folded for word, folded in pairs if folded != word)
 
 
-def add_folded_fields(docs: list[Doc]) -> list[Doc]:
-    """NFC title and text, plus `title_fold`/`text_fold` where folding changes something."""
+def add_folded_fields(docs: list[Doc], folded: Callable[[str], str] = folded_words) -> list[Doc]:
+    """NFC title and text, plus `title_fold`/`text_fold` where folding changes something;
+    `folded` is folded_words, or one that remembers its results between builds."""
     out = []
     for doc in docs:
         doc = dict(doc)
         for field in SHAPED_FIELDS:
             # NFC, so text stored decomposed (NFD) is found by accented queries too.
             doc[field] = unicodedata.normalize("NFC", doc.get(field, ""))
-            if extra := folded_words(doc[field]):
+            if extra := folded(doc[field]):
                 doc[field + FOLD_SUFFIX] = extra
         out.append(doc)
     return out
@@ -201,10 +202,15 @@ def group_docs(
 
 
 def shape_language(
-    lang: str, config: dict[str, Any], docs: list[Doc], languages: Languages
+    lang: str,
+    config: dict[str, Any],
+    docs: list[Doc],
+    languages: Languages,
+    folded: Callable[[str], str] = folded_words,
 ) -> LanguageIndex:
     """The index of one language: its entries (from group_docs), with the extra fields and the
-    pipeline of its profile. It depends on `lang`, `config` and `docs` alone."""
+    pipeline of its profile. It depends on `lang`, `config` and `docs` alone (`folded` gives
+    what folded_words does, see add_folded_fields)."""
     profile = _profile(lang, config)
     fields = config["fields"]
     lang_fields = dict(fields)
@@ -222,7 +228,12 @@ def shape_language(
         "fields": lang_fields,
     }
     plain = {"config": lang_config, "docs": docs}
-    shaped = plain if profile.extra is None else {**plain, "docs": profile.extra(docs)}
+    if profile.extra is None:
+        shaped = plain
+    elif profile.extra is add_folded_fields:
+        shaped = {**plain, "docs": add_folded_fields(docs, folded)}
+    else:
+        shaped = {**plain, "docs": profile.extra(docs)}
     data = encode(shaped)
     extra_bytes = _extra_bytes(shaped, profile.suffix)
     return LanguageIndex(lang, languages.root(lang), shaped, data, extra_bytes, profile.extra_name)

@@ -7,7 +7,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from vneid_site.cache import FileCache, code_digest, digest
+from vneid_site.cache import FileCache, KeptResults, code_digest, digest
 from vneid_site.i18n.languages import Languages
 from vneid_site.search import index
 
@@ -33,6 +33,34 @@ def _code() -> str:
             "vneid_site.i18n.fold",
         )
     )
+
+
+# The folded words of each field of the last shaped index, by a digest of the field's text: an
+# edit to one page folds that page's fields alone (folding is most of the time shaping takes).
+FOLDS = "search-folds.json"
+
+
+class KeptFolds:
+    """index.folded_words, remembering its results between builds (cache.KeptResults); read
+    when a language that folds is shaped, and saved only then."""
+
+    def __init__(self, cache: FileCache) -> None:
+        self.path = cache.root / FOLDS
+        self.results: KeptResults | None = None
+
+    def __call__(self, text: str) -> str:
+        if self.results is None:
+            self.results = KeptResults(self.path, _code())
+        key = self.results.key(text)
+        folded = self.results.get(key)
+        if folded is None:
+            folded = index.folded_words(text)
+            self.results.keep(key, folded)
+        return folded
+
+    def save(self) -> None:
+        if self.results is not None:
+            self.results.save()
 
 
 def _read_language(cache: FileCache, key: str, lang: str, languages: Languages) -> Shaped | None:
@@ -90,12 +118,13 @@ def shape(
     if (shaped := _read_all(cache, key, languages)) is not None:
         return shaped
     config, by_lang = _group(merged, languages, shown)
+    folds = KeptFolds(cache)
     shaped, listed = [], []
     for lang, docs in by_lang.items():
         lang_key = digest(_code(), lang, index.encode({"config": config, "docs": docs}))
         item = _read_language(cache, lang_key, lang, languages)
         if item is None:
-            made = index.shape_language(lang, config, docs, languages)
+            made = index.shape_language(lang, config, docs, languages, folds)
             item = Shaped(lang, made.root, made.data, len(docs), made.extra_bytes, made.extra_name)
             cache.put(lang_key, ".index.json", item.data)
             summary = {
@@ -108,4 +137,5 @@ def shape(
         shaped.append(item)
         listed.append((lang, lang_key))
     cache.put(key, ".json", json.dumps(listed).encode("utf-8"))
+    folds.save()
     return shaped
