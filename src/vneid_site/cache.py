@@ -169,6 +169,9 @@ class FileCache:
         fragments = self._fragment_files()
         if self._verified is None or not (self._added or fragments):
             return
+        # So is the index: another cache of this folder (another language's, finished while
+        # this one was open) may have saved since, and folded away what the workers added.
+        self._verified.update(_read_index(self.root / self.INDEX))
         for fragment in fragments:
             self._verified.update(_read_fragment(fragment))
         self._verified.update(self._added)  # this process's own stamps are the newest

@@ -151,6 +151,22 @@ def test_a_worker_adds_a_line_a_save_and_a_torn_last_line_is_left_out(tmp_path):
     assert f"{third}.pdf" in FileCache(tmp_path).load_index()
 
 
+def test_two_caches_of_one_folder_keep_what_each_other_saved(tmp_path):
+    # Two languages' builds, both open, the second saved last: neither loses the other's.
+    first, second, third = ("ab" * 32, "cd" * 32, "ef" * 32)
+    vi, en = FileCache(tmp_path), FileCache(tmp_path)
+    assert vi.load_index() == en.load_index() == {}
+    worker = FileCache(tmp_path, fragment="7")
+    worker.put(first, ".pdf", b"%PDF one")
+    worker.save_index()
+    vi.put(second, ".pdf", b"%PDF two")
+    vi.save_index()  # folds the worker's file in, and removes it
+    en.put(third, ".pdf", b"%PDF three")
+    en.save_index()
+    index = FileCache(tmp_path).load_index()
+    assert {f"{key}.pdf" for key in (first, second, third)} <= set(index)
+
+
 def test_placing_an_entry_again_leaves_the_file_and_no_temporary_link(tmp_path):
     # A page whose flyer came from the cache but whose preview did not is placed twice in one
     # build (by the MkDocs process, then by the worker); rename() between two links to the
