@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -20,7 +21,7 @@ from vneid_site.flyers.dates import SharedDates
 from vneid_site.flyers.pool import WorkerPool
 from vneid_site.flyers.qr_targets import allowed_hosts, target_problems
 from vneid_site.flyers.settings import page_links, pool_size, preview_notice, resolve_settings
-from vneid_site.i18n.languages import current_language
+from vneid_site.i18n.languages import current_language, is_nested_build
 from vneid_site.site_build import SiteBuild, current_build
 
 if TYPE_CHECKING:  # only `mkdocs serve` loads the live-reload server (and its 14 ms of imports)
@@ -36,14 +37,15 @@ def _site_errors() -> Iterator[None]:
     try:
         yield
     except SiteError as err:
-        if _build is not None:
-            _build.cancel()
+        _cancel()
         raise PluginError(str(err)) from None
 
 
 # The worker may outlive a build (`mkdocs serve` keeps its compiler); the build state does not.
 _pool = WorkerPool()
 _build: FlyerBuild | None = None
+# Languages whose pages are done and whose packs are being made, collected at the build's end.
+_open: list[FlyerBuild] = []
 _qr_hosts: frozenset[str] = frozenset()
 # When the profile and templates last changed: from git once per build, by its first language.
 _shared: SharedDates | None = None
@@ -65,6 +67,7 @@ def on_config(config: MkDocsConfig, **_: Any) -> MkDocsConfig:
     lang = current_language(config)
     if lang == site.languages.default:
         _shared = None
+        _open.clear()
     org = site.settings.organisation.resolve(lang)
     with _site_errors():
         settings, offices, warnings = resolve_settings(config, flyers, lang, org, _shared)
@@ -113,7 +116,15 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, **_: Any) ->
     lang = getattr(page.file, "locale", current_language(config))
     with _site_errors():
         _build.add_page(page.file.src_uri, html, meta, lang, page.canonical_url or "", page.url)
+        _poll()
     return html
+
+
+def _poll() -> None:
+    # Hand the worker what waits for it, once it has answered: checked page by page.
+    for build in (*_open, _build):
+        if build is not None:
+            build.poll()
 
 
 # on_env: the language's pages are all read, so the packs know every page they must hold.
@@ -123,12 +134,12 @@ def on_env(env: Any, *, files: Files, **_: Any) -> Any:
     return env
 
 
-def _finish() -> dict[str, Any] | None:
-    """Wait for this language's flyers and packs, log what was made; the catalogue."""
-    if _build is None:
+def _finish(build: FlyerBuild | None) -> dict[str, Any] | None:
+    """Wait for a language's flyers and packs, log what was made; the catalogue."""
+    if build is None:
         return None
     with _site_errors():
-        summary, now = _build.finish()
+        summary, now = build.finish()
     for line in summary.report() if now else []:
         log.info(line)
     for warning in summary.empty if now else ():
@@ -141,24 +152,52 @@ def on_page_context(
 ) -> dict[str, Any]:
     site = _site()
     meta = site.pages.get(page.file.src_uri)
+    with _site_errors():
+        _poll()
     if _build is not None and meta is not None:
         lang = _build.settings.lang
         context["page_outputs"] = page_links(page.url, lang, meta.flyer.enabled, site.languages)
         if page.meta.get("template") == "flyers.html":
             # The flyers page lists finished files with their sizes.
-            context["flyer_catalogue"] = _finish()
+            context["flyer_catalogue"] = _finish(_build)
     return context
 
 
-# Priority 0 runs before static-i18n (-100), which starts the next language's build from its
-# own on_post_build: each language's flyers are finished in its own pass.
-def on_post_build(*, config: MkDocsConfig) -> None:
-    _finish()
+# Before static-i18n (-100), which runs the next language's build from its own on_post_build:
+# the worker makes this language's packs while the next language's pages are rendered.
+@event_priority(0)
+def _begin_packs(*, config: MkDocsConfig) -> None:
+    if _build is None:
+        return
+    more = not is_nested_build(config) and len(_site().languages.codes) > 1
+    with _site_errors():
+        _build.begin_packs(overlap=more)
+    _open.append(_build)
+
+
+# Once every language is built, and after the search index (-200): the packs, waited for.
+@event_priority(-250)
+def _end_packs(*, config: MkDocsConfig) -> None:
+    if is_nested_build(config):
+        return
+    while _open:
+        _finish(_open[0])
+        _open.pop(0)
+
+
+# Typed for plugin methods (self first); a hook module's functions have none.
+on_post_build = CombinedEvent(_begin_packs, _end_packs)  # type: ignore[arg-type]
+
+
+def _cancel() -> None:
+    for build in (*_open, _build):
+        if build is not None:
+            build.cancel()
+    _open.clear()
 
 
 def on_build_error(**_: Any) -> None:
-    if _build is not None:
-        _build.cancel()
+    _cancel()
 
 
 # `mkdocs serve` rebuilds when the offices file changes. mkdocs.yml's `watch:` cannot list it:

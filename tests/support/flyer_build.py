@@ -43,11 +43,17 @@ def render_settings(templates: Path = TEMPLATES) -> RenderSettings:
 class FakePool:
     """The interface of flyers/pool.py's WorkerPool, in this process. Each job runs in the test
     process when submitted; with `start=n` only the first n do (a busy worker), and the others
-    wait, so the build may take them back (cancel them) and run them itself."""
+    wait, so the build may take them back (cancel them) and run them itself. With
+    `answered=False` the worker has been started but has not answered yet (a new process still
+    importing), until the test sets `answered`."""
 
-    def __init__(self, workers: int = 1, *, start: int | None = None) -> None:
+    def __init__(
+        self, workers: int = 1, *, start: int | None = None, answered: bool = True
+    ) -> None:
         self.workers = workers
         self.start = start
+        self.answered = answered
+        self.warmed = False
         self.submitted: list[Any] = []  # the jobs, in order
         self.ran: list[Any] = []  # the jobs this pool ran
         self._waiting: dict[Future[Any], tuple[Callable[..., Any], dict[str, Any]]] = {}
@@ -56,7 +62,16 @@ class FakePool:
     def resize(self, workers: int) -> None:
         self.workers = workers
 
+    def warm(self, fn: Callable[[], Any]) -> None:
+        if not self.warmed:
+            fn()
+        self.warmed = True
+
+    def ready(self) -> bool:
+        return self.warmed and self.answered
+
     def submit(self, fn: Callable[..., Any], /, **kwargs: Any) -> Future[Any]:
+        assert self.ready(), "a job was sent to a worker that has not answered"
         self.submitted.append(kwargs["job"])
         future: Future[Any] = Future()
         if self.start is None or len(self.submitted) <= self.start:

@@ -3,10 +3,11 @@ earlier build (a failed one, or the last rebuild of `mkdocs serve`) leaks into i
 
 Whether a page's files or a pack are in the cache is known before any work starts: their cache
 keys come from the page's data, and the cache index answers for the files. What is there is
-placed right away; the rest are jobs. A few are made in the MkDocs process itself when it is
-done rendering; many start the worker pool, which makes them while MkDocs renders the other
-pages, and the MkDocs process takes back the jobs the pool has not started once it has nothing
-else to do.
+placed right away; the rest are jobs. The first job starts the worker, which makes the jobs
+once it has answered, while MkDocs renders the other pages; the MkDocs process makes the jobs
+the worker has not started once it has nothing else to do. A language's packs are queued when
+its pages are done and collected at the end of the whole build, so that the worker makes them
+while the other languages' pages are rendered.
 """
 
 from __future__ import annotations
@@ -76,6 +77,9 @@ class FlyerBuild:
         self.pool_started = False
         self.sources: list[str] = []  # this language's pages, once MkDocs has read them all
         self.packs_kept: tuple[str, ...] = ()
+        # Each pack job's tag ("site", "office-<id>") with its result when the cache had it;
+        # set by begin_packs.
+        self._packs: dict[str, PackResult | None] | None = None
         self.summary: FlyerSummary | None = None
 
     @property
@@ -134,17 +138,23 @@ class FlyerBuild:
         empty = empty_flyer(content, shown, s.rules) or ""
         job = PageJob(content, page_url, shown, s.site_dir, keys, inputs, s.rules, empty)
         if self.builder.missing(keys):
-            self._queue(src, job)
+            # MkDocs renders more pages after this one: the worker starts meanwhile.
+            self._queue(src, job, start_pool=True)
         else:  # every file is there: the record needs neither Typst nor a worker
             self.records[src] = self.builder.build(job, s.org)
 
-    def _queue(self, tag: str, job: jobs.Job) -> None:
+    def _queue(self, tag: str, job: jobs.Job, *, start_pool: bool) -> None:
         self.queued.append((tag, job))
-        # With offices, one changed flyer means a pack job for every office: the pool will be
-        # needed, and is better started now, while MkDocs renders the other pages.
-        start_at = 1 if self.offices else START_POOL_AT
-        if self.pool_started or len(self.queued) >= start_at:
+        if start_pool:
             self.pool_started = True
+            self.pool.warm(jobs.warm_up)
+        self.poll()
+
+    def poll(self) -> None:
+        """Send the queued jobs to the worker once it has answered. Until then they wait here,
+        and what still waits when the build needs it is made in this process: a worker still
+        starting never delays a build."""
+        if self.queued and self.pool_started and self.pool.ready():
             for tag, job in self.queued:
                 self.pending[tag] = (self.pool.submit(jobs.run, setup=self.setup, job=job), job)
             self.queued = []
@@ -152,6 +162,7 @@ class FlyerBuild:
     def _drain(self) -> dict[str, Any]:
         """Every queued job's result: jobs never submitted and jobs the pool has not started
         run here, on the core MkDocs rendered on; the first failure is raised."""
+        self.poll()
         results: dict[str, Any] = {}
         for tag, job in self.queued:
             results[tag] = jobs.run(setup=self.setup, job=job)
@@ -174,49 +185,28 @@ class FlyerBuild:
         """The docs paths of this language's pages, every one of which the packs hold."""
         self.sources = sources
 
-    def finish(self) -> tuple[FlyerSummary, bool]:
-        """Wait for this language's flyers, make its packs and the offices' packs: (what was
-        made, whether this call finished them). The first failure is raised."""
-        if self.summary is not None:
-            return self.summary, False
+    def begin_packs(self, overlap: bool = False) -> None:
+        """Wait for this language's flyers, then queue the packs, the site's and each office's,
+        that the cache lacks. `overlap`: more of the build follows (the other languages'
+        pages), so the worker is started to make them meanwhile; `finish` collects them."""
+        if self._packs is not None or self.summary is not None:
+            return
         self.records.update(self._drain())
         expected = [src for src in self.sources if src in self.pages]
         unknown = self._fill_from_manifest([src for src in expected if src not in self.records])
-        records = in_order(self.records.items(), self.order)
-        site: PackResult | None = None
-        offices: list[PackResult] = []
+        self._packs = {}
         if unknown:
             # A --dirty build renders only changed pages: without every flyer, keep the packs
             # of the last full build rather than replace them with a partial one.
             self.packs_kept = tuple(unknown)
-        else:
-            site, offices = self._packs(records)
-            save_manifest(self.manifest, dict(self.records))
-        self.cache.save_index()
-        fresh = sum(record.fresh for record in records)
-        packs = site.packs if site else []
-        self.summary = FlyerSummary(
-            lang=self.settings.lang,
-            pages=len(self.records),
-            built=fresh,
-            cached=len(records) - fresh,
-            packs_built=sum(built for _, built in packs),
-            packs_kept=self.packs_kept,
-            catalogue=catalogue(
-                records, [pack for pack, _ in packs], offices, self.offices, self.settings.lang
-            ),
-            office_flyers_built=sum(o.built for o in offices),
-            office_flyers_cached=sum(o.cached for o in offices),
-            office_packs_built=sum(built for o in offices for _, built in o.packs),
-            empty=tuple(record.empty for record in records if record.empty),
-        )
-        return self.summary, True
-
-    def _packs(self, records: list[FlyerRecord]) -> tuple[PackResult | None, list[PackResult]]:
-        """The language's packs and each office's, from the cache or made side by side."""
-        s = self.settings
+            return
+        records = in_order(self.records.items(), self.order)
         if not records:
-            return None, [PackResult(office.id, []) for office in self.offices]
+            self._packs = {
+                f"office-{office.id}": PackResult(office.id, []) for office in self.offices
+            }
+            return
+        s = self.settings
         spec = PackSpec(
             s.lang, s.site_name, s.org.get("department", ""), s.site_dir, s.pack_volume, s.rules
         )
@@ -227,16 +217,48 @@ class FlyerBuild:
             todo[f"office-{office.id}"] = PackJob(
                 spec, tuple(records), preview, office.contact(s.lang), src
             )
-        done: dict[str, Any] = {}
+        # A worker pays for its start with a few jobs, or when pages are still to render.
+        start_pool = overlap or len(todo) >= START_POOL_AT
         for tag, job in todo.items():
             # Most warm builds change nothing a pack shows: no job at all.
             found = packs_in_cache(self.builder, job)
+            self._packs[tag] = found
             if found is None:
-                self._queue(tag, job)
-            else:
-                done[tag] = found
-        done.update(self._drain())
-        return done["site"], [done[tag] for tag in todo if tag != "site"]
+                self._queue(tag, job, start_pool=start_pool)
+
+    def finish(self) -> tuple[FlyerSummary, bool]:
+        """This language's flyers and packs and the offices' packs, waited for: (what was
+        made, whether this call finished them). The first failure is raised."""
+        if self.summary is not None:
+            return self.summary, False
+        self.begin_packs()
+        assert self._packs is not None
+        made = self._drain()
+        packs = {tag: found or made[tag] for tag, found in self._packs.items()}
+        site = packs.pop("site", None)
+        offices = [result for result in packs.values() if result is not None]
+        if not self.packs_kept:
+            save_manifest(self.manifest, dict(self.records))
+        self.cache.save_index()
+        records = in_order(self.records.items(), self.order)
+        fresh = sum(record.fresh for record in records)
+        site_packs = site.packs if site else []
+        self.summary = FlyerSummary(
+            lang=self.settings.lang,
+            pages=len(self.records),
+            built=fresh,
+            cached=len(records) - fresh,
+            packs_built=sum(built for _, built in site_packs),
+            packs_kept=self.packs_kept,
+            catalogue=catalogue(
+                records, [pack for pack, _ in site_packs], offices, self.offices, self.settings.lang
+            ),
+            office_flyers_built=sum(o.built for o in offices),
+            office_flyers_cached=sum(o.cached for o in offices),
+            office_packs_built=sum(built for o in offices for _, built in o.packs),
+            empty=tuple(record.empty for record in records if record.empty),
+        )
+        return self.summary, True
 
     def _fill_from_manifest(self, missing: list[str]) -> list[str]:
         """Take the flyers of pages this build did not render from the last build's manifest;

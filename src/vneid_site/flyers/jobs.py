@@ -55,6 +55,16 @@ def builder_for(setup: Setup) -> PageOutputBuilder:
     return _builder
 
 
+def warm_up() -> None:
+    """A new worker's first call: the imports its jobs would otherwise make on first use, done
+    while MkDocs still renders pages."""
+    import PIL.Image  # noqa: F401
+    import qrcode.constants  # noqa: F401
+
+    import vneid_site.flyers.pdf_pages
+    import vneid_site.flyers.qr_mask  # noqa: F401
+
+
 def run(*, setup: Setup, job: Job) -> FlyerRecord | PackResult:
     """Do one job with this process's builder; a worker saves what its cache verified for the
     MkDocs process (which saves its own index once, when the build is done)."""

@@ -47,6 +47,7 @@ class WorkerPool:
         self.workers = workers
         self._pool: Any = None  # a ProcessPoolExecutor, once a job needs one
         self._lock = threading.Lock()
+        self._warm: Future[Any] | None = None  # the first call, answered once a worker is up
 
     def resize(self, workers: int) -> None:
         """Use `workers` processes from the next job on (the settings may change in serve)."""
@@ -68,6 +69,16 @@ class WorkerPool:
                 initargs=(os.getpid(),),
             )
         return self._pool
+
+    def warm(self, fn: Callable[[], Any]) -> None:
+        """Start the worker, if none is, with `fn` as its first call (imports, say), so that a
+        job sent once it has answered (`ready`) finds it started."""
+        if self._warm is None:
+            self._warm = self.submit(fn)
+
+    def ready(self) -> bool:
+        """Whether the worker has answered `warm`: a job sent now starts at once."""
+        return self._warm is not None and self._warm.done()
 
     def submit(self, fn: Callable[..., Any], /, **kwargs: Any) -> Future[Any]:
         """Run `fn(**kwargs)` in the worker."""
@@ -94,3 +105,4 @@ class WorkerPool:
             if self._pool is not None:
                 self._pool.shutdown(wait=True, cancel_futures=True)
                 self._pool = None
+            self._warm = None

@@ -24,7 +24,7 @@ from tests.support.flyer_build import (
 from tests.support.pdfcheck import pdf_text
 from vneid_site.cache import FileCache
 from vneid_site.flyers import jobs
-from vneid_site.flyers.build import START_POOL_AT, FlyerBuild
+from vneid_site.flyers.build import FlyerBuild
 from vneid_site.flyers.content import FlyerContentError
 from vneid_site.flyers.outputs import PageJob
 from vneid_site.flyers.packs import FOLDER, PackJob, office_folder
@@ -89,10 +89,9 @@ def test_a_cold_build_knows_every_job_before_typst_starts(dirs, monkeypatch):
     pool = FakePool(start=0)  # a busy worker: every job is still waiting when the build ends
     build = SITE.start(*dirs, pool)
     # Every page is rendered by MkDocs and nothing is made yet: the four jobs are known from
-    # the pages' keys alone, and the pool was started with them.
+    # the pages' keys alone, and the worker was given each as its page was rendered.
     assert compiles == [] and runs == [] and build.records == {}
     assert [job.src for job in pool.submitted] == [f"docs/{src}" for src in PAGES]
-    assert len(pool.submitted) == START_POOL_AT
     summary, _ = build.finish()
     # The build took back every job the pool had not started, and ran each once.
     assert pool.ran == []
@@ -170,15 +169,33 @@ def test_a_damaged_cache_entry_is_a_job_known_before_work_starts(built, monkeypa
     assert summary.packs_built == summary.office_packs_built == 0
 
 
-def test_one_changed_page_starts_the_pool_only_where_every_office_s_packs_wait_on_it(tmp_path):
-    for offices, started in (([], False), (OFFICES[:1], True)):
-        folder = tmp_path / str(len(offices))
-        pool = FakePool(start=0)
-        build = Site({"a.md": Page("Trang A")}, offices).start(folder / "c", folder / "s", pool)
-        assert [job.src for job in pool.submitted] == (["docs/a.md"] if started else [])
-        assert [tag for tag, _ in build.queued] == ([] if started else ["a.md"])
+def test_a_changed_page_starts_the_worker_and_goes_to_it_once_it_has_answered(tmp_path):
+    # MkDocs renders other pages after this one: the worker starts meanwhile.
+    for answered in (True, False):
+        folder = tmp_path / str(answered)
+        pool = FakePool(start=0, answered=answered)
+        build = Site({"a.md": Page("Trang A")}).start(folder / "c", folder / "s", pool)
+        assert pool.warmed
+        assert [job.src for job in pool.submitted] == (["docs/a.md"] if answered else [])
+        assert [tag for tag, _ in build.queued] == ([] if answered else ["a.md"])
         summary, _ = build.finish()
-        assert summary.built == 1
+        assert summary.built == 1 and build.queued == [] and build.pending == {}
+
+
+def test_jobs_wait_for_a_starting_worker_and_go_to_it_once_it_answers(dirs, monkeypatch):
+    runs = count_runs(monkeypatch)
+    pool = FakePool(answered=False)
+    build = SITE.start(*dirs, pool)
+    assert pool.warmed and pool.submitted == [] and len(build.queued) == len(PAGES)
+    pool.answered = True
+    build.poll()  # the flyer hook's, page by page
+    assert build.queued == [] and [job.src for job in pool.submitted] == [
+        f"docs/{src}" for src in PAGES
+    ]
+    summary, _ = build.finish()
+    # The worker made every job it was given, and nothing ran twice.
+    assert Counter(map(id, runs)) == Counter(map(id, pool.ran)) == Counter(map(id, pool.submitted))
+    assert summary.built == 4 and summary.office_packs_built == 5 * 8
 
 
 def test_one_builder_and_one_cache_for_the_process_and_its_jobs(dirs, monkeypatch, tmp_path):
@@ -206,15 +223,34 @@ def test_one_builder_and_one_cache_for_the_process_and_its_jobs(dirs, monkeypatc
     assert again.cache is not build.cache and again.builder.cache is again.cache
 
 
-def test_an_edit_or_two_never_start_the_pool(built, monkeypatch):
+def test_an_edit_is_made_here_while_the_worker_is_still_starting(built, monkeypatch):
     cache, site = built
     runs = count_runs(monkeypatch)
-    pool = FakePool()
+    pool = FakePool(answered=False)  # started by the edited page, not up by the build's end
     edited = SITE.edited("huong-dan/a.md", note="Mang theo căn cước.")
     alone = replace(edited, offices=[])  # one pack job: the site's
     summary = alone.build(cache, site, pool)
-    assert pool.submitted == [] and summary.built == 1
+    assert pool.warmed and pool.submitted == [] and summary.built == 1
     assert [type(job) for job in runs] == [PageJob, PackJob]
+
+
+def test_packs_begun_while_more_of_the_build_follows_go_to_the_worker(built, monkeypatch):
+    cache, site = built
+    # A removed page: new packs, and no flyer to make.
+    for gone, overlap in (("huong-dan/c.md", False), ("huong-dan/b.md", True)):
+        pages = {src: page for src, page in PAGES.items() if src != gone}
+        runs = count_runs(monkeypatch)
+        pool = FakePool()
+        build = replace(SITE, pages=pages, offices=[]).start(cache, site, pool)
+        build.begin_packs(overlap=overlap)
+        # Without more to build, one job does not pay for a worker's start: it waits here.
+        assert pool.warmed is overlap and build.summary is None
+        assert [type(job) for job in pool.ran] == ([PackJob] if overlap else [])
+        assert runs == pool.ran
+        summary, finished = build.finish()
+        assert finished and [type(job) for job in runs] == [PackJob]
+        assert summary.packs_built == 4  # one volume's four layouts; the other was cached
+        assert build.finish() == (summary, False)
 
 
 # --- Incremental packs --------------------------------------------------------------------

@@ -47,6 +47,24 @@ def test_a_dead_worker_is_reported_and_replaced():
         pool.close()
 
 
+def test_a_warmed_worker_is_ready_once_it_has_answered_its_first_call():
+    pool = WorkerPool()
+    try:
+        assert not pool.ready()  # no worker yet
+        pool.warm(_slow_pid)
+        assert not pool.ready()  # started, still in its first call
+        deadline = time.monotonic() + 60
+        while not pool.ready() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert pool.ready()
+        pool.warm(_die)  # once a worker: not called again
+        assert pool.result(pool.submit(os.getpid)) != os.getpid()
+        pool.close()
+        assert not pool.ready()  # the next build starts a new worker
+    finally:
+        pool.close()
+
+
 def _slow_pid() -> int:
     time.sleep(0.3)  # keep one worker busy, so that the next job goes to the other
     return os.getpid()
