@@ -88,6 +88,13 @@ class FakePool:
         except Exception as err:
             future.set_exception(err)
 
+    def work(self) -> None:
+        """The busy worker makes the jobs that waited for it."""
+        for future, waiting in list(self._waiting.items()):
+            del self._waiting[future]
+            if future.set_running_or_notify_cancel():
+                self._run(future, *waiting)
+
     def result(self, future: Future[Any]) -> Any:
         waiting = self._waiting.pop(future, None)
         if waiting is not None and future.set_running_or_notify_cancel():

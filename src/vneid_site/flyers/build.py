@@ -80,6 +80,7 @@ class FlyerBuild:
         # Each pack job's tag ("site", "office-<id>") with its result when the cache had it;
         # set by begin_packs.
         self._packs: dict[str, PackResult | None] | None = None
+        self._packs_wanted = False  # begin_packs waits for the worker's flyers (see poll)
         self.summary: FlyerSummary | None = None
 
     @property
@@ -158,6 +159,16 @@ class FlyerBuild:
             for tag, job in self.queued:
                 self.pending[tag] = (self.pool.submit(jobs.run, setup=self.setup, job=job), job)
             self.queued = []
+        if self._packs_wanted and not self._flyers_busy():
+            self.begin_packs(overlap=True)
+
+    def _flyers_busy(self) -> bool:
+        # A failed job counts as busy: `finish` raises its error, rather than the page being
+        # rendered when it is found.
+        return bool(self.queued) or any(
+            not future.done() or future.exception() is not None
+            for future, _ in self.pending.values()
+        )
 
     def _drain(self) -> dict[str, Any]:
         """Every queued job's result: jobs never submitted and jobs the pool has not started
@@ -186,10 +197,15 @@ class FlyerBuild:
         self.sources = sources
 
     def begin_packs(self, overlap: bool = False) -> None:
-        """Wait for this language's flyers, then queue the packs, the site's and each office's,
-        that the cache lacks. `overlap`: more of the build follows (the other languages'
-        pages), so the worker is started to make them meanwhile; `finish` collects them."""
+        """Queue the packs, the site's and each office's, that the cache lacks, once this
+        language's flyers are made. `overlap`: more of the build follows (the other languages'
+        pages), so the worker is started to make the packs meanwhile, and flyers it is still
+        making are not waited for: `poll` queues the packs when they are done. `finish`
+        collects them."""
         if self._packs is not None or self.summary is not None:
+            return
+        self._packs_wanted = overlap and self._flyers_busy()
+        if self._packs_wanted:
             return
         self.records.update(self._drain())
         expected = [src for src in self.sources if src in self.pages]

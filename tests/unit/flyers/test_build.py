@@ -253,6 +253,37 @@ def test_packs_begun_while_more_of_the_build_follows_go_to_the_worker(built, mon
         assert build.finish() == (summary, False)
 
 
+def test_packs_begun_while_the_worker_makes_the_flyers_are_queued_once_it_is_done(
+    built, monkeypatch
+):
+    cache, site = built
+    runs = count_runs(monkeypatch)
+    pool = FakePool(start=0)  # the worker has the edited page's flyer, not done yet
+    edited = replace(SITE.edited("huong-dan/a.md", note="Mang theo căn cước."), offices=[])
+    build = edited.start(cache, site, pool)
+    build.begin_packs(overlap=True)
+    # Nothing waited for: the next language's pages are rendered meanwhile.
+    assert runs == [] and [type(job) for job in pool.submitted] == [PageJob]
+    build.poll()  # a page later, the flyer still in the making
+    assert [type(job) for job in pool.submitted] == [PageJob]
+    pool.work()
+    build.poll()
+    assert [type(job) for job in pool.submitted] == [PageJob, PackJob]
+    summary, _ = build.finish()
+    assert summary.built == 1 and summary.packs_built == 2  # volume 1's a4 and a5x2
+    assert [type(job) for job in runs] == [PageJob, PackJob]
+
+
+def test_a_flyer_that_failed_in_the_worker_is_reported_by_finish(dirs):
+    broken = Site({"a.md": Page("Trang A", steps=LONG_STEPS)})
+    pool = FakePool()
+    build = broken.start(*dirs, pool)
+    build.begin_packs(overlap=True)
+    build.poll()  # the failed job is not raised while another page is rendered
+    with pytest.raises(FlyerError, match=r"docs/a\.md"):
+        build.finish()
+
+
 # --- Incremental packs --------------------------------------------------------------------
 
 
