@@ -12,13 +12,15 @@ own as a tagged one.
 
 from __future__ import annotations
 
+import hashlib
 import io
+import re
 import tempfile
 import zlib
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 import pikepdf
 from pikepdf import Array, Dictionary, Name, Pdf
@@ -34,6 +36,9 @@ _ERRORS = (
     AttributeError,
     TypeError,
 )
+
+
+_REFERENCE = re.compile(rb"\d+ \d+ R\b")  # an indirect object, as qpdf writes it
 
 
 class PdfPagesError(ValueError):
@@ -267,6 +272,9 @@ class FormCache:
         # Holding the forms holds their sources open: the copies' streams are read from them.
         self._copies: dict[Form, pikepdf.Object] = {}
         self.pages = 0  # put in the library
+        # The library's streams by dictionary and bytes (see _share_streams).
+        self._streams: dict[tuple[bytes, bytes], pikepdf.Object] = {}
+        self._shared_in: Pdf | None = None
 
     def _get(self, key: tuple, make: Callable[[], object]) -> object:
         if key in self._items:
@@ -302,5 +310,39 @@ class FormCache:
         if pdf is not self._library:
             return form.copy_into(pdf)
         if form not in self._copies:
-            self._copies[form] = form.copy_into(pdf)
+            copy = form.copy_into(pdf)
+            self._share_streams(copy)
+            self._copies[form] = copy
         return self._copies[form]
+
+    def _share_streams(self, form: pikepdf.Object) -> None:
+        """Point the copied form's resources at the library's stream of the same dictionary and
+        bytes, where it has one: each flyer brings its own copy of the same colour profiles,
+        character maps and font programs, a fifth of a pack's objects that qpdf would write
+        one by one. Only streams whose dictionary refers to no other object are shared."""
+        if self._library is not self._shared_in:
+            self._shared_in, self._streams = self._library, {}
+        seen: set[tuple[int, int]] = set()
+        stack: list[pikepdf.Object] = [form.stream_dict]
+        while stack:
+            node = stack.pop()
+            slots: list[tuple[str | int, Any]]
+            slots = list(node.items() if isinstance(node, Dictionary) else enumerate(node))
+            for slot, value in slots:
+                if not isinstance(value, (Dictionary, Array, pikepdf.Stream)):
+                    continue
+                if value.is_indirect:
+                    if value.objgen in seen:
+                        continue
+                    seen.add(value.objgen)
+                if not isinstance(value, pikepdf.Stream):
+                    stack.append(value)
+                    continue
+                header = value.stream_dict.unparse()
+                if _REFERENCE.search(header):
+                    stack.append(value.stream_dict)  # an image's mask, a form's resources
+                    continue
+                key = (header, hashlib.sha256(value.read_raw_bytes()).digest())
+                shared = self._streams.setdefault(key, value)
+                if shared.objgen != value.objgen:
+                    node[slot] = shared

@@ -119,6 +119,24 @@ def test_a_form_is_stored_once_however_many_pages_draw_it(flyers):
     assert ten - one < 9 * 500 < one  # nine more pages, each a few hundred bytes
 
 
+def test_what_two_flyers_hold_alike_is_stored_once(flyers):
+    def streams(data: bytes) -> list[bytes]:
+        pdf = pikepdf.Pdf.open(io.BytesIO(data))
+        return [o.read_raw_bytes() for o in pdf.objects if isinstance(o, pikepdf.Stream)]
+
+    # Each flyer brings its own colour profiles, character maps and font programs.
+    alike = set(streams(flyers[0])) & set(streams(flyers[1]))
+    assert len(alike) >= 3
+    pdf = PdfBuilder()
+    for n, data in enumerate(flyers):
+        pdf.add_page(*A4, [Draw(pdf.add_form(SourcePdf(data, f"flyer {n}").form(0)))])
+    pack = pdf.finish(title="t", author="a", lang="vi", ident="0" * 32)
+    found = streams(pack)
+    assert len(found) == len(set(found)) and alike <= set(found)
+    for n in (1, 2):  # each page still draws its own flyer, with its own text
+        assert f"Tờ rơi số {n}" in pdf_text(PdfReader(io.BytesIO(pack)), n - 1)
+
+
 def test_a_page_of_several_content_streams_is_drawn_as_the_same_one_stream(flyers):
     # Typst writes one content stream a page; any other page goes through qpdf's own
     # as_form_xobject. Both must draw the page alike.
