@@ -81,6 +81,7 @@ class FlyerBuild:
         # set by begin_packs.
         self._packs: dict[str, PackResult | None] | None = None
         self._packs_wanted = False  # begin_packs waits for the worker's flyers (see poll)
+        self._overlap = False
         self.summary: FlyerSummary | None = None
 
     @property
@@ -160,7 +161,7 @@ class FlyerBuild:
                 self.pending[tag] = (self.pool.submit(jobs.run, setup=self.setup, job=job), job)
             self.queued = []
         if self._packs_wanted and not self._flyers_busy():
-            self.begin_packs(overlap=True)
+            self.begin_packs(overlap=self._overlap)
 
     def _flyers_busy(self) -> bool:
         # A failed job counts as busy: `finish` raises its error, rather than the page being
@@ -198,13 +199,14 @@ class FlyerBuild:
 
     def begin_packs(self, overlap: bool = False) -> None:
         """Queue the packs, the site's and each office's, that the cache lacks, once this
-        language's flyers are made. `overlap`: more of the build follows (the other languages'
-        pages), so the worker is started to make the packs meanwhile, and flyers it is still
-        making are not waited for: `poll` queues the packs when they are done. `finish`
-        collects them."""
+        language's flyers are made: flyers still in the making (or failed) are not waited for
+        here, `poll` queues the packs when they are done, and `finish` collects them (and
+        raises the first failure, languages in order). `overlap`: more of the build follows
+        (the other languages' pages), so the worker is started to make the packs meanwhile."""
         if self._packs is not None or self.summary is not None:
             return
-        self._packs_wanted = overlap and self._flyers_busy()
+        self._overlap = overlap
+        self._packs_wanted = self._flyers_busy()
         if self._packs_wanted:
             return
         self.records.update(self._drain())
@@ -247,7 +249,10 @@ class FlyerBuild:
         made, whether this call finished them). The first failure is raised."""
         if self.summary is not None:
             return self.summary, False
-        self.begin_packs()
+        self._packs_wanted = False
+        if self._packs is None:
+            self.records.update(self._drain())
+        self.begin_packs(self._overlap)
         assert self._packs is not None
         made = self._drain()
         packs = {tag: found or made[tag] for tag, found in self._packs.items()}

@@ -274,14 +274,16 @@ def test_packs_begun_while_the_worker_makes_the_flyers_are_queued_once_it_is_don
     assert [type(job) for job in runs] == [PageJob, PackJob]
 
 
-def test_a_flyer_that_failed_in_the_worker_is_reported_by_finish(dirs):
+def test_a_failed_flyer_is_reported_by_finish_so_languages_report_in_order(tmp_path):
+    # The flyer hook finishes every language at the end of the build, the first one first.
     broken = Site({"a.md": Page("Trang A", steps=LONG_STEPS)})
-    pool = FakePool()
-    build = broken.start(*dirs, pool)
-    build.begin_packs(overlap=True)
-    build.poll()  # the failed job is not raised while another page is rendered
-    with pytest.raises(FlyerError, match=r"docs/a\.md"):
-        build.finish()
+    for answered, overlap in ((True, True), (True, False), (False, False)):
+        folder = tmp_path / f"{answered}-{overlap}"
+        build = broken.start(folder / "cache", folder / "site", FakePool(answered=answered))
+        build.begin_packs(overlap=overlap)
+        build.poll()  # the failed job is not raised while another page is rendered
+        with pytest.raises(FlyerError, match=r"docs/a\.md"):
+            build.finish()
 
 
 # --- Incremental packs --------------------------------------------------------------------
