@@ -272,8 +272,8 @@ class FormCache:
         # Holding the forms holds their sources open: the copies' streams are read from them.
         self._copies: dict[Form, pikepdf.Object] = {}
         self.pages = 0  # put in the library
-        # The library's streams by dictionary and bytes (see _share_streams).
-        self._streams: dict[tuple[bytes, bytes], pikepdf.Object] = {}
+        # The library's objects by a digest of what they hold (see _share_objects).
+        self._shared: dict[bytes, pikepdf.Object] = {}
         self._shared_in: Pdf | None = None
 
     def _get(self, key: tuple, make: Callable[[], object]) -> object:
@@ -311,38 +311,48 @@ class FormCache:
             return form.copy_into(pdf)
         if form not in self._copies:
             copy = form.copy_into(pdf)
-            self._share_streams(copy)
+            self._share_objects(copy)
             self._copies[form] = copy
         return self._copies[form]
 
-    def _share_streams(self, form: pikepdf.Object) -> None:
-        """Point the copied form's resources at the library's stream of the same dictionary and
-        bytes, where it has one: each flyer brings its own copy of the same colour profiles,
-        character maps and font programs, a fifth of a pack's objects that qpdf would write
-        one by one. Only streams whose dictionary refers to no other object are shared."""
+    def _share_objects(self, form: pikepdf.Object) -> None:
+        """Point the copied form's resources at the library's object of the same content, where
+        it has one: each flyer brings its own copy of the same colour profiles, character
+        maps, fonts and their programs, a third of a pack's objects that qpdf would write one
+        by one. Objects are compared by what they hold, what they refer to compared first."""
         if self._library is not self._shared_in:
-            self._shared_in, self._streams = self._library, {}
-        seen: set[tuple[int, int]] = set()
-        stack: list[pikepdf.Object] = [form.stream_dict]
-        while stack:
-            node = stack.pop()
-            slots: list[tuple[str | int, Any]]
-            slots = list(node.items() if isinstance(node, Dictionary) else enumerate(node))
-            for slot, value in slots:
-                if not isinstance(value, (Dictionary, Array, pikepdf.Stream)):
-                    continue
-                if value.is_indirect:
-                    if value.objgen in seen:
-                        continue
-                    seen.add(value.objgen)
-                if not isinstance(value, pikepdf.Stream):
-                    stack.append(value)
-                    continue
-                header = value.stream_dict.unparse()
-                if _REFERENCE.search(header):
-                    stack.append(value.stream_dict)  # an image's mask, a form's resources
-                    continue
-                key = (header, hashlib.sha256(value.read_raw_bytes()).digest())
-                shared = self._streams.setdefault(key, value)
-                if shared.objgen != value.objgen:
-                    node[slot] = shared
+            self._shared_in, self._shared = self._library, {}
+        self._refer_to_shared(form, {})
+
+    def _refer_to_shared(self, node: Any, memo: dict[tuple[int, int], Any]) -> bytes:
+        """Point `node`'s references at shared objects; what it holds then, as qpdf writes it
+        (a reference as its object number: a shared object's number stands for its content)."""
+        held = node.stream_dict if isinstance(node, pikepdf.Stream) else node
+        text: bytes = held.unparse(resolved=True)
+        if not _REFERENCE.search(text):
+            return text  # numbers, names, strings: most arrays and descriptors
+        slots: list[tuple[str | int, Any]]
+        slots = list(held.items() if isinstance(held, Dictionary) else enumerate(held))
+        for slot, child in slots:
+            if not isinstance(child, (Dictionary, Array, pikepdf.Stream)):
+                continue
+            if not child.is_indirect:
+                self._refer_to_shared(child, memo)
+                continue
+            shared = self._shared_copy(child, memo)
+            if shared is not None and shared.objgen != child.objgen:
+                held[slot] = shared
+        return held.unparse(resolved=True)
+
+    def _shared_copy(self, obj: Any, memo: dict[tuple[int, int], Any]) -> Any:
+        """The library's object with the content of `obj` (an indirect one): `obj` itself when
+        it is the first; None while `obj` is being read (it refers back to itself)."""
+        if obj.objgen in memo:
+            return memo[obj.objgen]
+        memo[obj.objgen] = None
+        text = self._refer_to_shared(obj, memo)
+        if isinstance(obj, pikepdf.Stream):
+            text = b"stream " + hashlib.sha256(obj.read_raw_bytes()).digest() + text
+        shared = self._shared.setdefault(hashlib.sha256(text).digest(), obj)
+        memo[obj.objgen] = shared
+        return shared

@@ -124,6 +124,13 @@ def test_what_two_flyers_hold_alike_is_stored_once(flyers):
         pdf = pikepdf.Pdf.open(io.BytesIO(data))
         return [o.read_raw_bytes() for o in pdf.objects if isinstance(o, pikepdf.Stream)]
 
+    def fonts(data: bytes) -> int:
+        pdf = pikepdf.Pdf.open(io.BytesIO(data))
+        return sum(
+            isinstance(o, pikepdf.Dictionary) and o.get("/Type") == "/FontDescriptor"
+            for o in pdf.objects
+        )
+
     # Each flyer brings its own colour profiles, character maps and font programs.
     alike = set(streams(flyers[0])) & set(streams(flyers[1]))
     assert len(alike) >= 3
@@ -133,6 +140,15 @@ def test_what_two_flyers_hold_alike_is_stored_once(flyers):
     pack = pdf.finish(title="t", author="a", lang="vi", ident="0" * 32)
     found = streams(pack)
     assert len(found) == len(set(found)) and alike <= set(found)
+    # A font subset both flyers use is one font, one descriptor, one program.
+    written = pikepdf.Pdf.open(io.BytesIO(pack))
+    names = [
+        str(o.FontName)
+        for o in written.objects
+        if isinstance(o, pikepdf.Dictionary) and o.get("/Type") == "/FontDescriptor"
+    ]
+    assert names and len(names) == len(set(names))
+    assert len(names) < sum(fonts(data) for data in flyers)
     for n in (1, 2):  # each page still draws its own flyer, with its own text
         assert f"Tờ rơi số {n}" in pdf_text(PdfReader(io.BytesIO(pack)), n - 1)
 
