@@ -8,8 +8,10 @@ nothing else outlives a build.
 
 from __future__ import annotations
 
+import atexit
 import multiprocessing
 import os
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -38,8 +40,18 @@ def _watch_parent(parent: int) -> None:
     os._exit(0)
 
 
-def _start_watch(parent: int) -> None:
+def _leave_at_once() -> None:
+    # Everything a worker makes is written and answered by the time it is told to stop: it
+    # leaves without freeing its Typst compiler and PDFs object by object, which the MkDocs
+    # process would wait for at the end of every build that started it.
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)
+
+
+def _start_worker(parent: int) -> None:
     threading.Thread(target=_watch_parent, args=(parent,), name="parent-watch", daemon=True).start()
+    atexit.register(_leave_at_once)
 
 
 class WorkerPool:
@@ -65,7 +77,7 @@ class WorkerPool:
             self._pool = ProcessPoolExecutor(
                 max_workers=self.workers,
                 mp_context=multiprocessing.get_context("spawn"),
-                initializer=_start_watch,
+                initializer=_start_worker,
                 initargs=(os.getpid(),),
             )
         return self._pool

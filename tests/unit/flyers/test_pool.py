@@ -65,6 +65,34 @@ def test_a_warmed_worker_is_ready_once_it_has_answered_its_first_call():
         pool.close()
 
 
+def test_a_worker_told_to_stop_leaves_without_tearing_itself_down(tmp_path):
+    # Freeing a worker's compiler and PDFs one by one is time the MkDocs process waits for.
+    marker = tmp_path / "torn-down"
+    pool = WorkerPool()
+    try:
+        assert pool.result(pool.submit(_hold_until_torn_down, path=str(marker))) == "held"
+    finally:
+        pool.close()
+    assert not marker.exists()
+
+
+class _TornDown:
+    def __init__(self, path: str) -> None:
+        self.path = path
+
+    # Runs when the interpreter clears its modules at exit, when `open` is gone already.
+    def __del__(self, _open=os.open, _close=os.close, flags=os.O_CREAT | os.O_WRONLY) -> None:
+        _close(_open(self.path, flags))
+
+
+_held: list[_TornDown] = []
+
+
+def _hold_until_torn_down(path: str) -> str:
+    _held.append(_TornDown(path))
+    return "held"
+
+
 def _slow_pid() -> int:
     time.sleep(0.3)  # keep one worker busy, so that the next job goes to the other
     return os.getpid()
