@@ -145,8 +145,8 @@ def _assemble(
     forms = builder.forms
     out = PdfBuilder(forms)  # where the flyers are already copied, from the last pack
 
-    def add(key: str, page: int) -> int:
-        return out.add_form(forms.form(key, lambda: _read(builder, key), page))
+    def add(key: str, page: int, share: bool = True) -> int:
+        return out.add_form(forms.form(key, lambda: _read(builder, key), page), share=share)
 
     flyers = [(add(page.key, 0), page) for page in pack.pages]
     info = next(p for p in contents["packs"] if p["number"] == pack.number)
@@ -154,7 +154,8 @@ def _assemble(
     box: dict[str, int] = {}
     places: dict[str, dict[str, float]] = {}  # where each box sits on its page (points)
     if plan.boxes_key is not None:
-        box = {b["box"]: add(plan.boxes_key, b["page"] - 1) for b in boxes["boxes"]}
+        # An office's boxes are its packs' alone: their fonts are not compared with others.
+        box = {b["box"]: add(plan.boxes_key, b["page"] - 1, False) for b in boxes["boxes"]}
         places = {b["box"]: b for b in boxes["boxes"]}
     poster = pack.layout.startswith("poster-")
     scale = A3_SCALE if pack.layout == "poster-a3" else 1.0

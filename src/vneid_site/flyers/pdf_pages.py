@@ -168,12 +168,13 @@ class PdfBuilder:
         self._sources: list[tuple[Pdf, str]] = []  # kept open until the PDF is written
         self._pages: list[pikepdf.Object] = []
 
-    def add_form(self, form: Form) -> int:
+    def add_form(self, form: Form, *, share: bool = True) -> int:
         """Copy a form (with what its resources use) into the PDF; what Draw names it by. A form
         added again, or what two forms of one source share, is stored once (qpdf keeps what
-        it copied from each source)."""
+        it copied from each source); `share`: so is what it holds alike with other sources'
+        forms (see FormCache.copy)."""
         try:
-            copy = self.forms.copy(form, self.pdf)
+            copy = self.forms.copy(form, self.pdf, share=share)
         except _ERRORS as err:
             raise _error(err, form.name, form.source_name) from None
         _refuse_repairs(form.source, form.name, form.source_name)
@@ -305,13 +306,16 @@ class FormCache:
             self._library, self._copies, self.pages = Pdf.new(), {}, 0
         return self._library
 
-    def copy(self, form: Form, pdf: Pdf) -> pikepdf.Object:
-        """`form` copied into `pdf`: once, if `pdf` is the library."""
+    def copy(self, form: Form, pdf: Pdf, *, share: bool = True) -> pikepdf.Object:
+        """`form` copied into `pdf`: once, if `pdf` is the library, where with `share` what
+        its resources hold alike with the forms copied before is shared (a form drawn by one
+        pack alone, such as an office's box, has little to share and is not compared)."""
         if pdf is not self._library:
             return form.copy_into(pdf)
         if form not in self._copies:
             copy = form.copy_into(pdf)
-            self._share_objects(copy)
+            if share:
+                self._share_objects(copy)
             self._copies[form] = copy
         return self._copies[form]
 
