@@ -38,8 +38,8 @@ from vneid_site.i18n.languages import Languages
 
 log = logging.getLogger(__name__)
 
-# Jobs before the worker pool is started: an edit or two are made faster here than a new
-# process starts.
+# Pack jobs that start the worker at the end of a build, when no pages are left to render
+# meanwhile: fewer are made faster here than a new process starts.
 START_POOL_AT = 4
 
 
@@ -249,10 +249,12 @@ class FlyerBuild:
         made, whether this call finished them). The first failure is raised."""
         if self.summary is not None:
             return self.summary, False
+        # The flyers begin_packs left to `poll` are drained here; `poll`, which the drain
+        # calls, must not begin the packs in the middle of it.
         self._packs_wanted = False
         if self._packs is None:
             self.records.update(self._drain())
-        self.begin_packs(self._overlap)
+        self.begin_packs()  # nothing follows: the packs are waited for now
         assert self._packs is not None
         made = self._drain()
         packs = {tag: found or made[tag] for tag, found in self._packs.items()}

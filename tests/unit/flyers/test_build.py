@@ -274,6 +274,19 @@ def test_packs_begun_while_the_worker_makes_the_flyers_are_queued_once_it_is_don
     assert [type(job) for job in runs] == [PageJob, PackJob]
 
 
+def test_packs_left_for_a_poll_that_never_came_are_made_by_finish(built, monkeypatch):
+    cache, site = built
+    runs = count_runs(monkeypatch)
+    pool = FakePool(start=0)
+    edited = replace(SITE.edited("huong-dan/a.md", note="Mang theo căn cước."), offices=[])
+    build = edited.start(cache, site, pool)
+    build.begin_packs(overlap=True)  # the flyer is still in the making
+    pool.work()  # done, and no page was rendered since to poll
+    summary, _ = build.finish()
+    assert summary.built == 1 and summary.packs_built == 2
+    assert [type(job) for job in runs] == [PageJob, PackJob]
+
+
 def test_a_failed_flyer_is_reported_by_finish_so_languages_report_in_order(tmp_path):
     # The flyer hook finishes every language at the end of the build, the first one first.
     broken = Site({"a.md": Page("Trang A", steps=LONG_STEPS)})
