@@ -275,7 +275,6 @@ class FormCache:
         self.pages = 0  # put in the library
         # The library's objects by a digest of what they hold (see _share_objects).
         self._shared: dict[bytes, pikepdf.Object] = {}
-        self._shared_in: Pdf | None = None
 
     def _get(self, key: tuple, make: Callable[[], object]) -> object:
         if key in self._items:
@@ -303,7 +302,7 @@ class FormCache:
             or self.pages > _LIBRARY_PAGES
             or len(self._copies) > _LIBRARY_FORMS
         ):
-            self._library, self._copies, self.pages = Pdf.new(), {}, 0
+            self._library, self._copies, self._shared, self.pages = Pdf.new(), {}, {}, 0
         return self._library
 
     def copy(self, form: Form, pdf: Pdf, *, share: bool = True) -> pikepdf.Object:
@@ -324,8 +323,6 @@ class FormCache:
         it has one: each flyer brings its own copy of the same colour profiles, character
         maps, fonts and their programs, a third of a pack's objects that qpdf would write one
         by one. Objects are compared by what they hold, what they refer to compared first."""
-        if self._library is not self._shared_in:
-            self._shared_in, self._shared = self._library, {}
         self._refer_to_shared(form, {})
 
     def _refer_to_shared(self, node: Any, memo: dict[tuple[int, int], Any]) -> bytes:
