@@ -42,9 +42,12 @@ def symlinks(
 ) -> list[Problem]:
     """Every symbolic link under `folder`, named `shown` + its relative path, without following
     any; virtual environments, __pycache__ and the folders in `skip` are not searched."""
-    skipped = {str(path) for path in skip}
+    # Absolute paths on both sides: `mkdocs build -f mkdocs.yml` gives a relative root, whose
+    # entries ("./.cache") would never equal the folders to skip (".cache").
+    top = os.path.abspath(folder)
+    skipped = {os.path.abspath(path) for path in skip}
     found = []
-    todo = [str(folder)]
+    todo = [top]
     while todo:
         try:
             # scandir tells a link from the directory listing, without a call for each entry.
@@ -56,7 +59,7 @@ def symlinks(
             if entry.path in skipped:
                 continue
             if entry.is_symlink():
-                relative = Path(entry.path).relative_to(folder).as_posix()
+                relative = Path(entry.path).relative_to(top).as_posix()
                 found.append(_symlink(f"{shown}{relative}"))
             elif (
                 entry.is_dir(follow_symlinks=False)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from tests.support.git import git
 from vneid_site.checks.repository import (
     cache_folders,
@@ -81,6 +83,20 @@ def test_symlinks_anywhere_in_the_project_are_named_but_not_in_tools_folders(tmp
     (outside / "a.md").symlink_to("/etc/passwd")
     paths = [p.path for p in repository_symlinks(root, outside, (root / "site",))]
     assert "../docs-outside/a.md" in paths
+
+
+def test_a_relative_project_folder_still_skips_the_tools_folders(tmp_path, monkeypatch):
+    # `mkdocs build -f mkdocs.yml` gives MkDocs a relative config path, so a relative root.
+    (tmp_path / "docs").mkdir()
+    (tmp_path / ".cache").mkdir()
+    (tmp_path / ".cache" / "web").symlink_to(tmp_path, target_is_directory=True)
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "x").symlink_to("/etc/passwd")
+    (tmp_path / "hooks").mkdir()
+    (tmp_path / "hooks" / "x.py").symlink_to("/etc/passwd")
+    monkeypatch.chdir(tmp_path)
+    found = repository_symlinks(Path("."), Path("docs"), (Path("site"),))
+    assert [p.path for p in found] == ["hooks/x.py"]
 
 
 def test_a_symlink_git_tracks_is_named_even_in_a_tools_folder(tmp_path):
