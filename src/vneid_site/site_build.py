@@ -88,7 +88,8 @@ class SiteBuild:
                 f"{len(problems)} problem(s) in the pages' front matter or size:\n"
                 + "\n".join(map(str, problems))
             )
-        notices = date_pages(self.pages, docs_dir)  # said once per build, here
+        # Said once per build, here.
+        notices = date_pages(self.pages, docs_dir, self.settings.web.cache_dir / "page-times.json")
         if not self.settings.corrections:
             notices.append(NOT_SET)
         # Past the check above every source has its front matter: the pages are the sources.

@@ -6,13 +6,15 @@ change among the files that set it."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from vneid_site.content.git import run_git
+from vneid_site.cache import KeptResults
+from vneid_site.content.git import Repository, repository, run_git
 
 _MISSING = object()
 
@@ -78,18 +80,18 @@ def _blobs(folder: Path, specs: list[str]) -> list[str | None]:
     return texts
 
 
-def _file_time(path: Path, keys: tuple[str, ...]) -> float | None:
-    """When the value at `keys` last changed in one file; None when the file does not set it."""
+def _file_time(path: Path, keys: tuple[str, ...], repo: Repository | None) -> float | None:
+    """When the value at `keys` last changed in one file (in `repo`, the checkout that holds
+    it); None when the file does not set it."""
     text = path.read_text(encoding="utf-8")
     current = _value(text, keys)
     if current is _MISSING:
         return None
     mtime = path.stat().st_mtime
-    folder = path.parent
-    top = run_git(folder, "rev-parse", "--show-toplevel")
-    if top is None or run_git(folder, "rev-parse", "--verify", "-q", "HEAD") is None:
+    if repo is None:
         return mtime
-    rel = path.relative_to(Path(top.strip()).resolve()).as_posix()
+    folder = path.parent
+    rel = path.relative_to(repo.top).as_posix()
     log = run_git(folder, "log", "--format=%H %ct", "--", f":/{rel}") or ""
     commits = [line.split() for line in log.splitlines() if line.strip()]
     texts = _blobs(folder, [f"{commit}:{rel}" for commit, _ in commits])
@@ -105,8 +107,54 @@ def _file_time(path: Path, keys: tuple[str, ...]) -> float | None:
     return introduced
 
 
-def setting_time(config_file: Path, keys: tuple[str, ...]) -> float | None:
+def _stamp(path: Path) -> list[str | int]:
+    stat = path.stat()
+    return [str(path), stat.st_mtime_ns, stat.st_size]
+
+
+def setting_time(
+    config_file: Path, keys: tuple[str, ...], kept: KeptResults | None = None
+) -> float | None:
     """When the setting at `keys` last changed (UNIX time), over the configuration file and
-    those it inherits; None when none of them sets it."""
-    times = [t for path in _chain(config_file) if (t := _file_time(path, keys)) is not None]
-    return max(times) if times else None
+    those it inherits; None when none of them sets it. `kept`: the answer of the last build,
+    taken again when the commit checked out and each file's size and modification time are
+    the same (the same texts and history give the same answer)."""
+    first = config_file.resolve()
+    repo = repository(first.parent)
+    key = None
+    # A shallow clone's history can deepen under the same commit: never kept.
+    if kept is not None and (repo is None or not repo.shallow):
+        key = kept.key(json.dumps([repo.head if repo else "", list(keys), _stamp(first)]))
+        if (found := _kept_answer(kept.get(key))) is not None:
+            return found[0]
+    chain = _chain(config_file)
+    times = []
+    for path in chain:
+        # The history of a file in another checkout is that checkout's.
+        inside = repo is not None and path.is_relative_to(repo.top)
+        holder = repo if path == first or inside else repository(path.parent)
+        if (when := _file_time(path, keys, holder)) is not None:
+            times.append(when)
+    answer = max(times) if times else None
+    outside = repo is not None and not all(path.is_relative_to(repo.top) for path in chain)
+    if key is not None and kept is not None and not outside:
+        kept.keep(key, json.dumps({"time": answer, "files": [_stamp(p) for p in chain]}))
+    return answer
+
+
+def _kept_answer(found: str | None) -> tuple[float | None] | None:
+    """(time,) from a kept answer whose inherited files are all as they were; None if not."""
+    if found is None:
+        return None
+    try:
+        data = json.loads(found)
+        when, files = data["time"], data["files"]
+        if when is not None and not isinstance(when, (int, float)):
+            return None
+        for name, mtime_ns, size in files:
+            stat = Path(name).stat()
+            if (stat.st_mtime_ns, stat.st_size) != (mtime_ns, size):
+                return None
+    except (ValueError, TypeError, KeyError, OSError):
+        return None
+    return (None if when is None else float(when),)

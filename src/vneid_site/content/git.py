@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import subprocess
 from pathlib import Path
+from typing import NamedTuple
 
 
 def run_git(folder: Path, *args: str, timeout: float = 120) -> str | None:
@@ -22,3 +23,19 @@ def run_git(folder: Path, *args: str, timeout: float = 120) -> str | None:
     except (OSError, subprocess.SubprocessError):
         return None
     return proc.stdout if proc.returncode == 0 else None
+
+
+class Repository(NamedTuple):
+    top: Path  # the checkout's top folder, resolved
+    head: str  # the commit checked out
+    shallow: bool  # the history is cut short (a shallow clone)
+
+
+def repository(folder: Path) -> Repository | None:
+    """The git checkout that holds `folder`, in one call; None without git, outside a
+    repository, or before its first commit (no history to date anything by)."""
+    out = run_git(folder, "rev-parse", "--show-toplevel", "--is-shallow-repository", "HEAD")
+    lines = out.splitlines() if out else []
+    if len(lines) != 3:
+        return None
+    return Repository(Path(lines[0]).resolve(), lines[2].strip(), lines[1].strip() == "true")

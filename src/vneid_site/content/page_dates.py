@@ -7,8 +7,9 @@ from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
+from vneid_site.cache import KeptResults
 from vneid_site.content.schema import PageMeta
-from vneid_site.content.source_times import SourceTimes, source_times
+from vneid_site.content.source_times import SourceTimes, dates_code, source_times
 
 # Dates are the calendar days of Vietnam (UTC+7, no daylight saving time), where the pages are
 # read and the flyers posted: a commit at 23:00 UTC counts for the next day there.
@@ -20,10 +21,14 @@ def day_of(timestamp: float) -> date:
     return datetime.fromtimestamp(timestamp, VIETNAM).date()
 
 
-def date_pages(pages: dict[str, PageMeta], docs_dir: Path) -> list[str]:
+def date_pages(pages: dict[str, PageMeta], docs_dir: Path, kept: Path | None = None) -> list[str]:
     """Fill in `updated` of every page of `pages` (docs path -> front matter) that does not set
-    it; return what the log should say, once, about where the dates came from."""
-    found = source_times(docs_dir, list(pages))
+    it; return what the log should say, once, about where the dates came from. `kept`: a file
+    in a cache folder where the times are kept for the next build (see source_times)."""
+    results = KeptResults(kept, dates_code()) if kept is not None else None
+    found = source_times(docs_dir, list(pages), results)
+    if results is not None:
+        results.save()
     for src, meta in pages.items():
         pages[src] = replace(meta, updated=meta.updated or day_of(found.times[src]))
     notice = fallback_notice(found)

@@ -3,10 +3,17 @@ changes not yet committed or when there is no git history."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from vneid_site.content.git import run_git
+from vneid_site.cache import KeptResults, code_digest
+from vneid_site.content.git import Repository, repository, run_git
+
+
+def dates_code() -> str:
+    """What kept times depend on: the code that works them out from git."""
+    return code_digest((__name__, "vneid_site.content.config_times", "vneid_site.content.git"))
 
 
 @dataclass(frozen=True)
@@ -16,14 +23,48 @@ class SourceTimes:
     from_git: bool  # False: no git history, every time is a file's modification time
 
 
-def source_times(folder: Path, sources: list[str]) -> SourceTimes:
-    """Last change of each of `sources` (paths relative to `folder`)."""
+def source_times(folder: Path, sources: list[str], kept: KeptResults | None = None) -> SourceTimes:
+    """Last change of each of `sources` (paths relative to `folder`). `kept`: the times of the
+    last build, taken again when the commit checked out and every file's size and modification
+    time are the same (git's log, diff and status of the same commit and the same files give
+    the same times)."""
     files = {src: (folder / src).resolve() for src in sources}
-    mtimes = {src: path.stat().st_mtime for src, path in files.items()}
-    top = run_git(folder, "rev-parse", "--show-toplevel")
-    if top is None or run_git(folder, "rev-parse", "--verify", "-q", "HEAD") is None:
+    stats = {src: path.stat() for src, path in files.items()}
+    mtimes = {src: stat.st_mtime for src, stat in stats.items()}
+    repo = repository(folder)
+    if repo is None:
         return SourceTimes(mtimes, shallow=False, from_git=False)
-    top_dir = Path(top.strip()).resolve()
+    # A shallow clone's history can deepen under the same commit: never kept.
+    key = None
+    if kept is not None and not repo.shallow:
+        stamp = [
+            (src, str(files[src]), stats[src].st_mtime_ns, stats[src].st_size)
+            for src in sorted(files)
+        ]
+        key = kept.key(json.dumps([repo.head, str(repo.top), stamp]))
+        if (times := _kept_times(kept.get(key), files)) is not None:
+            return SourceTimes(times, shallow=False, from_git=True)
+    times = _git_times(folder, repo, files, mtimes)
+    if key is not None and kept is not None:
+        kept.keep(key, json.dumps(times))
+    return SourceTimes(times, shallow=repo.shallow, from_git=True)
+
+
+def _kept_times(found: str | None, files: dict[str, Path]) -> dict[str, float] | None:
+    try:
+        times = json.loads(found) if found is not None else None
+    except ValueError:
+        return None
+    if not isinstance(times, dict) or times.keys() != files.keys():
+        return None
+    if not all(isinstance(t, (int, float)) for t in times.values()):
+        return None
+    return {src: float(t) for src, t in times.items()}
+
+
+def _git_times(
+    folder: Path, repo: Repository, files: dict[str, Path], mtimes: dict[str, float]
+) -> dict[str, float]:
     log = run_git(folder, "log", "--no-renames", "--format=@%ct", "--name-only", "--", ".") or ""
     committed: dict[Path, float] = {}
     when = 0.0
@@ -31,18 +72,16 @@ def source_times(folder: Path, sources: list[str]) -> SourceTimes:
         if line.startswith("@"):
             when = float(line[1:])
         elif line.strip():
-            committed.setdefault((top_dir / line).resolve(), when)
+            committed.setdefault((repo.top / line).resolve(), when)
     # Edited but not committed (what a pre-commit hook sees), or new: the edit is newer
     # than any commit, so the file's own modification time tells when it changed.
     dirty = set()
     for args in (("diff", "--name-only", "HEAD"), ("ls-files", "--others", "--exclude-standard")):
         out = run_git(folder, *args, "--", ".")
         paths = out.splitlines() if out else []
-        root = top_dir if args[0] == "diff" else folder.resolve()
+        root = repo.top if args[0] == "diff" else folder.resolve()
         dirty |= {(root / p).resolve() for p in paths}
-    times = {
+    return {
         src: mtimes[src] if path in dirty or path not in committed else committed[path]
         for src, path in files.items()
     }
-    shallow = (run_git(folder, "rev-parse", "--is-shallow-repository") or "").strip() == "true"
-    return SourceTimes(times, shallow=shallow, from_git=True)

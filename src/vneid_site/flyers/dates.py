@@ -9,9 +9,10 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from vneid_site.cache import KeptResults
 from vneid_site.content.config_times import setting_time
 from vneid_site.content.page_dates import day_of
-from vneid_site.content.source_times import source_times
+from vneid_site.content.source_times import dates_code, source_times
 
 PROFILE = ("extra", "organisation")
 
@@ -29,12 +30,16 @@ class SharedDates:
         return max(days) if days else None
 
 
-def shared_dates(config_file: Path, template_dir: Path) -> SharedDates:
+def shared_dates(config_file: Path, template_dir: Path, kept: Path | None = None) -> SharedDates:
     """When the organisation profile (in `config_file` and what it inherits) and the Typst
-    files of `template_dir` last changed, as the calendar days of Vietnam."""
-    profile = setting_time(config_file, PROFILE)
+    files of `template_dir` last changed, as the calendar days of Vietnam. `kept`: a file in
+    the flyer cache where the answers are kept for the next build (see source_times)."""
+    results = KeptResults(kept, dates_code()) if kept is not None else None
+    profile = setting_time(config_file, PROFILE, results)
     files = sorted(p.relative_to(template_dir).as_posix() for p in template_dir.rglob("*.typ"))
-    times = source_times(template_dir, files).times if files else {}
+    times = source_times(template_dir, files, results).times if files else {}
+    if results is not None:
+        results.save()
     return SharedDates(
         day_of(profile) if profile is not None else None,
         day_of(max(times.values())) if times else None,

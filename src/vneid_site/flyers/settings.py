@@ -126,7 +126,9 @@ def resolve_settings(
     root = Path(config.config_file_path).parent
     render, cache = render_settings(root, options.template_dir, options.cache_dir)
     if shared is None:
-        shared = shared_dates(Path(config.config_file_path), render.template_dir)
+        shared = shared_dates(
+            Path(config.config_file_path), render.template_dir, cache / "shared-dates.json"
+        )
     logo, problem = read_logo(Path(config.docs_dir), org.logo)
     printed = flyer_org(org, logo)
     shown = options.offices_shown
