@@ -260,7 +260,7 @@ class FlyerBuild:
         packs = {tag: found or made[tag] for tag, found in self._packs.items()}
         site = packs.pop("site", None)
         offices = [result for result in packs.values() if result is not None]
-        if not self.packs_kept:
+        if not self.packs_kept and not self._as_saved():
             save_manifest(self.manifest, dict(self.records))
         self.cache.save_index()
         records = in_order(self.records.items(), self.order)
@@ -282,6 +282,14 @@ class FlyerBuild:
             empty=tuple(record.empty for record in records if record.empty),
         )
         return self.summary, True
+
+    def _as_saved(self) -> bool:
+        """Whether this build's records are the saved manifest's, each placed from the cache:
+        a warm build then writes nothing."""
+        records = {src: record for src, record in self.records.items() if record is not None}
+        return records.keys() == self.saved.keys() and all(
+            record == self.saved[src] for src, record in records.items()
+        )
 
     def _fill_from_manifest(self, missing: list[str]) -> list[str]:
         """Take the flyers of pages this build did not render from the last build's manifest;

@@ -120,11 +120,13 @@ def test_a_warm_build_submits_nothing_and_places_every_file(built, monkeypatch):
     cache, site = built
     before = inodes(site)
     shutil.rmtree(site)  # `mkdocs build` starts from an empty site folder
+    manifests = inodes(cache / "manifests")
     compiles, runs = count_compiles(monkeypatch), count_runs(monkeypatch)
     pool = FakePool()
     build = SITE.start(cache, site, pool)
     assert build.queued == [] and build.pending == {}  # known from the manifest and index
     summary, _ = build.finish()
+    assert inodes(cache / "manifests") == manifests  # the same records: not written again
     assert pool.submitted == [] and runs == [] and compiles == []
     assert (summary.built, summary.cached) == (0, 4)
     assert (summary.packs_built, summary.office_packs_built) == (0, 0)
@@ -306,7 +308,7 @@ def test_a_flyer_s_text_remakes_that_flyer_its_office_flyers_and_the_packs_holdi
     built, monkeypatch
 ):
     cache, site = built
-    before = inodes(site)
+    before, manifests = inodes(site), inodes(cache / "manifests")
     compiles, runs = count_compiles(monkeypatch), count_runs(monkeypatch)
     # The note is printed on the flyer, not on the posters.
     summary = SITE.edited("huong-dan/b.md", note="Mang theo căn cước.").build(
@@ -315,6 +317,7 @@ def test_a_flyer_s_text_remakes_that_flyer_its_office_flyers_and_the_packs_holdi
     page = ["huong-dan/b/flyer-2x.png", "huong-dan/b/flyer.pdf", "huong-dan/b/flyer.png"]
     packs = [pack(f, layout, 1) for f in FOLDERS for layout in ("a4", "a5x2")]
     assert changed(before, inodes(site)) == sorted(page + packs)
+    assert changed(manifests, inodes(cache / "manifests"))  # b's new record is saved
     assert (summary.built, summary.cached) == (1, 3)
     assert (summary.packs_built, summary.office_packs_built) == (2, 10)
     assert (summary.office_flyers_built, summary.office_flyers_cached) == (5, 15)
