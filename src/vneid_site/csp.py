@@ -88,6 +88,8 @@ class ScriptAllowlist:
             )
         self._pattern = re.compile("|".join(f"(?:{p})" for p in patterns) or r"(?!)", re.DOTALL)
         self.size = len(patterns)
+        # Every page repeats the same few template scripts: each is matched and hashed once.
+        self._sources: dict[str, str | None] = {}
 
     @classmethod
     def from_templates(cls, dirs: Iterable[Path]) -> ScriptAllowlist:
@@ -97,6 +99,12 @@ class ScriptAllowlist:
 
     def allows(self, script: str) -> bool:
         return self._pattern.fullmatch(_newlines(script)) is not None
+
+    def source(self, script: str) -> str | None:
+        """The script's 'sha256-...' source when a template writes it; None when none does."""
+        if script not in self._sources:
+            self._sources[script] = _sha256(script) if self.allows(script) else None
+        return self._sources[script]
 
 
 def _folder_scripts(folder: Path) -> list[str]:
@@ -155,8 +163,8 @@ def inline_script_hashes(page: str, allowlist: ScriptAllowlist) -> tuple[list[st
     without repeats; the start of each other inline script, which is not hashed)."""
     hashes, foreign = [], []
     for text in _inline_scripts(page):
-        if allowlist.allows(text):
-            hashes.append(_sha256(text))
+        if (source := allowlist.source(text)) is not None:
+            hashes.append(source)
         else:
             foreign.append(" ".join(text.split())[:60])
     return list(dict.fromkeys(hashes)), foreign

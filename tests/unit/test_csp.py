@@ -40,6 +40,20 @@ def test_each_own_inline_script_is_hashed_once_as_the_browser_reads_it():
     )
 
 
+def test_a_script_met_on_many_pages_is_matched_and_hashed_once(monkeypatch):
+    allowlist = ScriptAllowlist(["var a = 1;", "\nvar c = '</div>';\n"])
+    matched: list[str] = []
+    real = ScriptAllowlist.allows
+    monkeypatch.setattr(
+        ScriptAllowlist, "allows", lambda self, s: matched.append(s) or real(self, s)
+    )
+    pages = [PAGE, PAGE, PAGE.replace("<p>", "<script>alert(1)</script><p>")]
+    found = [inline_script_hashes(page, allowlist) for page in pages]
+    assert found[0] == found[1] == (found[2][0], [])
+    assert found[2][1] == ["alert(1)"]  # told on every page it is on
+    assert sorted(matched) == sorted(["var a = 1;", "\r\nvar c = '</div>';\r\n", "alert(1)"])
+
+
 def test_a_script_no_template_writes_is_never_hashed():
     page = PAGE.replace("<p>Văn bản</p>", "<p>Văn bản</p><script>alert(document.domain)</script>")
     hashes, foreign = inline_script_hashes(page, OWN)
