@@ -20,7 +20,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from vneid_site.checks.published_files import published_problems
+from vneid_site.cache import KeptResults
+from vneid_site.checks.published_files import published_problems, svg_code
 from vneid_site.checks.repository import repository_problems
 from vneid_site.content.sanitise import clean_page, refusal
 from vneid_site.content.sanitised_pages import SanitisedPages
@@ -80,6 +81,10 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     if current_language(config) != from_config(config).default:
         return files
     root = Path(config.config_file_path).parent
+    site = running_build()
+    passed = (
+        KeptResults(site.settings.web.cache_dir / "svg-passed.json", svg_code()) if site else None
+    )
     found = []
     for folder, own in ((config.docs_dir, OWN_ASSETS.keys()), (config.theme.custom_dir, ())):
         if not folder:
@@ -92,7 +97,9 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         ]
         shown = f"{os.path.relpath(folder, root)}/".replace(os.sep, "/")
         with _site_errors():
-            found += published_problems(Path(folder), sources, shown, own)
+            found += published_problems(Path(folder), sources, shown, own, passed)
+    if passed is not None:
+        passed.save()
     if found:
         raise PluginError(
             f"{len(found)} file(s) the site may not publish:\n" + "\n".join(map(str, found))

@@ -14,6 +14,7 @@ import re
 from collections.abc import Collection, Iterable
 from pathlib import Path
 
+from vneid_site.cache import KeptResults, code_digest
 from vneid_site.content.problems import Problem
 from vneid_site.content.svg import svg_problems
 from vneid_site.i18n.fold import fold
@@ -41,19 +42,39 @@ _SAFE_NAME = re.compile(r"[A-Za-z0-9._~-]+")  # what a web address carries as it
 _OWN_LIST = "src/vneid_site/web/own_assets.py"
 
 
+def svg_code() -> str:
+    """What an SVG's kept verdict depends on: the checking code and the parser."""
+    return code_digest(("vneid_site.content.svg",), ("lxml",))
+
+
 def published_problems(
     folder: Path,
     files: Iterable[str],
     shown: str = "docs/",
     own: Collection[str] = OWN_ASSETS.keys(),
+    passed: KeptResults | None = None,
 ) -> list[Problem]:
     """What stops the `files` (relative to `folder`) from being published; `shown` is how
-    messages name the folder, `own` the project's own assets in it."""
+    messages name the folder, `own` the project's own assets in it. `passed`: the SVG files
+    (by their bytes) in which the last builds found nothing (KeptResults(path, svg_code())),
+    not parsed again; the caller saves it."""
     problems: list[Problem] = []
     named: set[str] = set()
     for src in sorted(files):
         problems += _name_problems(src, shown, named)
-        problems += _type_problems(folder, src, shown, own)
+        problems += _type_problems(folder, src, shown, own, passed)
+    return problems
+
+
+def _svg(data: bytes, where: str, passed: KeptResults | None) -> list[Problem]:
+    if passed is None:
+        return svg_problems(data, where)
+    key = passed.key(data)
+    if passed.get(key) is not None:
+        return []
+    problems = svg_problems(data, where)
+    if not problems:
+        passed.keep(key)
     return problems
 
 
@@ -64,15 +85,17 @@ def unpublished(src: str) -> bool:
     return parts[0] == "templates" or any(part.startswith(".") for part in parts)
 
 
-def _type_problems(docs: Path, src: str, shown: str, own: Collection[str]) -> list[Problem]:
+def _type_problems(
+    docs: Path, src: str, shown: str, own: Collection[str], passed: KeptResults | None
+) -> list[Problem]:
     suffix = posixpath.splitext(src)[1].lower()
     where = f"{shown}{src}"
     if suffix in PAGES:
         return []
+    if suffix == ".svg":  # the project's own too
+        return _svg((docs / src).read_bytes(), where, passed)
     if src in own:
-        return svg_problems((docs / src).read_bytes(), where) if suffix == ".svg" else []
-    if suffix == ".svg":
-        return svg_problems((docs / src).read_bytes(), where)
+        return []
     if suffix in MEDIA:
         with open(docs / src, "rb") as file:
             head = file.read(16)  # enough for every signature; PDF files can be large

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.hostile_files import FILES, REFUSED_SVG
-from vneid_site.checks.published_files import published_problems, unpublished
+from tests.support.hostile_files import FILES, REFUSED_SVG, SVG_HEAD
+from vneid_site.cache import KeptResults
+from vneid_site.checks import published_files
+from vneid_site.checks.published_files import published_problems, svg_code, unpublished
 from vneid_site.web.own_assets import OWN_ASSETS
 
 
@@ -33,6 +35,34 @@ def test_an_svg_is_published_only_when_it_is_plain_drawing(tmp_path):
     files = {f"{name}.svg": svg.encode() for name, (svg, _) in REFUSED_SVG.items()}
     problems = published_problems(tmp_path, write(tmp_path, files))
     assert {p.path for p in problems} == {f"docs/{src}" for src in files}
+
+
+def test_an_svg_that_passed_is_not_parsed_again_until_its_bytes_change(tmp_path, monkeypatch):
+    parsed: list[str] = []
+    real = published_files.svg_problems
+    monkeypatch.setattr(
+        published_files,
+        "svg_problems",
+        lambda data, shown: parsed.append(shown) or real(data, shown),
+    )
+    docs, store = tmp_path / "docs", tmp_path / "cache" / "svg-passed.json"
+    script, _ = REFUSED_SVG["script"]
+    files = {"logo.svg": f'{SVG_HEAD}<rect width="4" height="4"/></svg>'.encode()}
+    files["bad.svg"] = script.encode()
+
+    def check() -> list[str]:
+        passed = KeptResults(store, svg_code())  # as each build reads it
+        found = published_problems(docs, write(docs, files), passed=passed)
+        passed.save()
+        return [problem.path for problem in found]
+
+    docs.mkdir()
+    assert check() == ["docs/bad.svg"]
+    assert sorted(parsed) == ["docs/bad.svg", "docs/logo.svg"]
+    assert check() == ["docs/bad.svg"]  # a refused file is checked, and named, every time
+    assert sorted(parsed) == ["docs/bad.svg", "docs/bad.svg", "docs/logo.svg"]
+    files["logo.svg"] = files["logo.svg"].replace(b"<rect", b'<rect onclick="alert(1)"')
+    assert check() == ["docs/bad.svg", "docs/logo.svg"]  # new bytes: parsed, and refused
 
 
 def test_the_own_assets_are_published_and_the_same_names_elsewhere_are_not(tmp_path):
