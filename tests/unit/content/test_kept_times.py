@@ -44,14 +44,19 @@ def times(folder: Path, store: Path) -> dict[str, float]:
     return found
 
 
-def test_page_times_are_kept_for_the_same_commit_and_files(tmp_path, logs):
-    docs, store = tmp_path / "docs", tmp_path / "cache" / "times.json"
-    docs.mkdir()
+def committed_pages(repo: Path, docs: Path) -> None:
+    """a.md and b.md in `docs`, committed in a new repository `repo` at 1_700_000_000."""
+    docs.mkdir(parents=True, exist_ok=True)
     for name in ("a.md", "b.md"):
         (docs / name).write_text(name, encoding="utf-8")
-    git(tmp_path, "init", "-q")
-    git(tmp_path, "add", ".")
-    git(tmp_path, "commit", "-q", "-m", "first", when=1_700_000_000)
+    git(repo, "init", "-q")
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "first", when=1_700_000_000)
+
+
+def test_page_times_are_kept_for_the_same_commit_and_files(tmp_path, logs):
+    docs, store = tmp_path / "docs", tmp_path / "cache" / "times.json"
+    committed_pages(tmp_path, docs)
     store.parent.mkdir()
     assert times(docs, store) == {"a.md": 1_700_000_000, "b.md": 1_700_000_000}
     assert len(logs) == 1
@@ -75,12 +80,7 @@ def test_page_times_are_kept_for_the_same_commit_and_files(tmp_path, logs):
 
 def test_a_shallow_clone_keeps_nothing(tmp_path, logs):
     origin, clone = tmp_path / "origin", tmp_path / "clone"
-    origin.mkdir()
-    for name in ("a.md", "b.md"):
-        (origin / name).write_text(name, encoding="utf-8")
-    git(origin, "init", "-q")
-    git(origin, "add", ".")
-    git(origin, "commit", "-q", "-m", "first", when=1_700_000_000)
+    committed_pages(origin, origin)
     git(tmp_path, "clone", "-q", "--depth", "1", f"file://{origin}", str(clone))
     store = tmp_path / "times.json"
     times(clone, store)
