@@ -134,8 +134,9 @@ def bench_peer(n: int, rounds: int, python: str) -> dict:
     }
 
 
-def bench(n: int, rounds: int, offices: int = 0) -> dict:
-    with tempfile.TemporaryDirectory(prefix=f"bench-{n}-") as name:
+def bench(n: int, rounds: int, offices: int = 0, where: Path | None = None) -> dict:
+    """`where`: the folder to build in (default: the system's temporary folder)."""
+    with tempfile.TemporaryDirectory(prefix=f"bench-{n}-", dir=where) as name:
         tmp = Path(name)
         hooked, plain, edited = make_project(tmp, n, offices)
         cache = tmp / ".cache"
@@ -194,6 +195,12 @@ def main() -> None:
     )
     parser.add_argument("--json", type=Path, help="also write the results here")
     parser.add_argument(
+        "--dir",
+        type=Path,
+        help="build in this folder, e.g. /dev/shm: on a disk the file system's own bookkeeping "
+        "for files that earlier builds deleted adds noise (bench/README.md, 2026-12-06)",
+    )
+    parser.add_argument(
         "--peer-python",
         help="a Python whose environment has mkdocs-to-pdf: measure it instead, against "
         "the plain build run by that same Python",
@@ -207,7 +214,7 @@ def main() -> None:
     results = []
     for n in sizes:
         for offices in args.offices or [0]:
-            result = bench(n, args.rounds, offices)
+            result = bench(n, args.rounds, offices, args.dir)
             results.append(result)
             print(json.dumps(result, ensure_ascii=False), flush=True)
     if len(results) > 1:
