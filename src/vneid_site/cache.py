@@ -11,10 +11,12 @@ import os
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, TypeVar
 
 from vneid_site.atomic_write import write_atomic, write_bytes_atomic
 from vneid_site.package_versions import installed
+
+P = TypeVar("P")  # a problem, as a check reports it
 
 # A temporary file older than this belongs to a build that died: no write takes this long.
 STALE_TEMP_SECONDS = 600.0
@@ -294,6 +296,18 @@ class KeptResults:
     def keep(self, key: str, result: str = "") -> None:
         """This build's result for the input of `key` ("": it passed)."""
         self._kept[key] = result
+
+    def problems(self, data: bytes | str, check: Callable[[], list[P]]) -> list[P]:
+        """What `check` finds in `data`; none, without running it, when an earlier build found
+        nothing in the same data. Only data that passed is kept: a problem is found, and
+        told, every time."""
+        key = self.key(data)
+        if self.get(key) is not None:
+            return []
+        found = check()
+        if not found:
+            self.keep(key)
+        return found
 
     def save(self) -> None:
         if self._kept != self._saved:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from vneid_site.cache import KeptResults
@@ -72,12 +73,9 @@ class SiteBuild:
         passed = KeptResults(self.settings.web.cache_dir / "limits-passed.json", limits_code())
         for src, text in sources:
             # Before Markdown ever reads the page: what would take it minutes is refused here.
-            key = passed.key(text)
-            if passed.get(key) is None:
-                if found := page_limits(text, f"docs/{src}"):
-                    problems += found
-                    continue
-                passed.keep(key)
+            if found := passed.problems(text, partial(page_limits, text, f"docs/{src}")):
+                problems += found
+                continue
             meta, found = parse_page_meta(text, f"docs/{src}")
             problems += found
             if meta is not None:

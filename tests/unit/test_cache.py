@@ -215,3 +215,18 @@ def test_a_code_digest_covers_each_module_s_source_and_each_package_s_version():
     assert code_digest(modules[:1]) != code_digest(modules)
     with pytest.raises(ModuleNotFoundError):
         code_digest(("vneid_site.no_such_module",))
+
+
+def test_only_data_that_passed_a_check_is_kept_and_a_problem_is_found_every_time(tmp_path):
+    path, runs = tmp_path / "passed.json", []
+
+    def check(data: str) -> list[str]:
+        runs.append(data)
+        return ["too long"] if len(data) > 3 else []
+
+    for _ in range(2):  # two builds
+        kept = KeptResults(path, "code")
+        assert kept.problems("ok", lambda: check("ok")) == []
+        assert kept.problems("long", lambda: check("long")) == ["too long"]
+        kept.save()
+    assert runs == ["ok", "long", "long"]  # "ok" was checked by the first build only

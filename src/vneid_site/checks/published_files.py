@@ -69,13 +69,7 @@ def published_problems(
 def _svg(data: bytes, where: str, passed: KeptResults | None) -> list[Problem]:
     if passed is None:
         return svg_problems(data, where)
-    key = passed.key(data)
-    if passed.get(key) is not None:
-        return []
-    problems = svg_problems(data, where)
-    if not problems:
-        passed.keep(key)
-    return problems
+    return passed.problems(data, lambda: svg_problems(data, where))
 
 
 def unpublished(src: str) -> bool:
