@@ -14,7 +14,7 @@ from typing import Any
 import yaml
 
 from vneid_site.cache import KeptResults
-from vneid_site.content.git import Repository, repository, run_git
+from vneid_site.content.git import Repository, history_key, repository, run_git
 
 _MISSING = object()
 
@@ -121,23 +121,20 @@ def setting_time(
     the same (the same texts and history give the same answer)."""
     first = config_file.resolve()
     repo = repository(first.parent)
-    key = None
-    # A shallow clone's history can deepen under the same commit: never kept.
-    if kept is not None and (repo is None or not repo.shallow):
-        key = kept.key(json.dumps([repo.head if repo else "", list(keys), _stamp(first)]))
-        if (found := _kept_answer(kept.get(key))) is not None:
-            return found[0]
+    key = history_key(kept, repo, [list(keys), _stamp(first)]) if kept is not None else None
+    if key is not None and kept is not None and (found := _kept_answer(kept.get(key))):
+        return found[0]
     chain = _chain(config_file)
     times = []
+    elsewhere = False  # a file dated by another checkout's history, which the key leaves out
     for path in chain:
-        # The history of a file in another checkout is that checkout's.
         inside = repo is not None and path.is_relative_to(repo.top)
         holder = repo if path == first or inside else repository(path.parent)
+        elsewhere |= holder != repo
         if (when := _file_time(path, keys, holder)) is not None:
             times.append(when)
     answer = max(times) if times else None
-    outside = repo is not None and not all(path.is_relative_to(repo.top) for path in chain)
-    if key is not None and kept is not None and not outside:
+    if key is not None and kept is not None and not elsewhere:
         kept.keep(key, json.dumps({"time": answer, "files": [_stamp(p) for p in chain]}))
     return answer
 

@@ -3,9 +3,12 @@ repository each caller falls back to what it can tell without history."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
+
+from vneid_site.cache import KeptResults
 
 
 def run_git(folder: Path, *args: str, timeout: float = 120) -> str | None:
@@ -39,3 +42,12 @@ def repository(folder: Path) -> Repository | None:
     if len(lines) != 3:
         return None
     return Repository(Path(lines[0]).resolve(), lines[2].strip(), lines[1].strip() == "true")
+
+
+def history_key(kept: KeptResults, repo: Repository | None, parts: list[Any]) -> str | None:
+    """The key under which an answer worked out from `repo`'s history at its commit (None: no
+    git history) and from `parts` is kept; None when it may not be kept: a shallow clone's
+    history can deepen under the same commit."""
+    if repo is not None and repo.shallow:
+        return None
+    return kept.key(json.dumps([repo.head if repo else "", *parts]))

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from vneid_site.cache import KeptResults, code_digest
-from vneid_site.content.git import Repository, repository, run_git
+from vneid_site.content.git import Repository, history_key, repository, run_git
 
 
 def dates_code() -> str:
@@ -34,15 +34,14 @@ def source_times(folder: Path, sources: list[str], kept: KeptResults | None = No
     repo = repository(folder)
     if repo is None:
         return SourceTimes(mtimes, shallow=False, from_git=False)
-    # A shallow clone's history can deepen under the same commit: never kept.
     key = None
-    if kept is not None and not repo.shallow:
+    if kept is not None:
         stamp = [
             (src, str(files[src]), stats[src].st_mtime_ns, stats[src].st_size)
             for src in sorted(files)
         ]
-        key = kept.key(json.dumps([repo.head, str(repo.top), stamp]))
-        if (times := _kept_times(kept.get(key), files)) is not None:
+        key = history_key(kept, repo, [str(repo.top), stamp])
+        if key is not None and (times := _kept_times(kept.get(key), files)) is not None:
             return SourceTimes(times, shallow=False, from_git=True)
     times = _git_times(folder, repo, files, mtimes)
     if key is not None and kept is not None:

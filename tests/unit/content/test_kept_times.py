@@ -125,3 +125,31 @@ def test_a_setting_s_time_is_kept_until_the_file_or_an_inherited_one_changes(tmp
     assert len(logs) > asked
     # The same answer as without a store.
     assert setting_time(config, PROFILE) == 1_800_000_000
+
+
+def test_a_setting_inherited_from_another_checkout_is_not_kept(tmp_path, logs):
+    # The configuration has no git history; the file it inherits has its own: that history's
+    # commit is not in the key, so a commit there must be seen on the next build.
+    shared, project = tmp_path / "shared", tmp_path / "project"
+    shared.mkdir()
+    project.mkdir()
+    base = shared / "base.yml"
+    base.write_text("extra:\n  organisation:\n    name: Org\n", encoding="utf-8")
+    git(shared, "init", "-q")
+    git(shared, "add", ".")
+    git(shared, "commit", "-q", "-m", "first", when=1_700_000_000)
+    base.write_text("extra:\n  organisation:\n    name: Other\n", encoding="utf-8")
+    os.utime(base, (1_800_000_000, 1_800_000_000))
+    config = project / "mkdocs.yml"
+    config.write_text("INHERIT: ../shared/base.yml\nsite_name: X\n", encoding="utf-8")
+    store = tmp_path / "dates.json"
+
+    def answer() -> float | None:
+        results = kept(store)
+        found = setting_time(config, PROFILE, results)
+        results.save()
+        return found
+
+    assert answer() == 1_800_000_000  # edited, not committed: the file's time
+    git(shared, "commit", "-q", "-am", "other name", when=1_750_000_000)  # the file is as it was
+    assert answer() == 1_750_000_000
